@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogueConfig(AppConfig):
+    name = "catalogue"
+    verbose_name = _("Catalogue")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import lookups
+
+        connection_created.connect(lookups.register_sqlite_functions)

@@ -1,0 +1,51 @@
+from .agents import Event, Membership, Organization, OrganizationSeats, Person, PersonName
+from .choices import (
+    Certainty,
+    EventKind,
+    Level,
+    MembershipRole,
+    NameKind,
+    OrganizationKind,
+    OrganizationRole,
+    PersonRole,
+    RecordKind,
+    RelationType,
+    Status,
+)
+from .core import Collection, Language, Source, Subject
+from .fields import EDTFField, edtf_bounds, set_edtf_bounds
+from .records import Claim, Copy, Image, Record, RecordOrganization, RecordPerson, RecordRelation
+
+__all__ = [
+    "Certainty",
+    "Claim",
+    "Collection",
+    "Copy",
+    "EDTFField",
+    "Event",
+    "EventKind",
+    "Image",
+    "Language",
+    "Level",
+    "Membership",
+    "MembershipRole",
+    "NameKind",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationRole",
+    "OrganizationSeats",
+    "Person",
+    "PersonName",
+    "PersonRole",
+    "Record",
+    "RecordKind",
+    "RecordOrganization",
+    "RecordPerson",
+    "RecordRelation",
+    "RelationType",
+    "Source",
+    "Status",
+    "Subject",
+    "edtf_bounds",
+    "set_edtf_bounds",
+]

@@ -1,0 +1,173 @@
+"""Sources, subjects, languages and the arrangement into collections."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Level, choices_check
+from .fields import EDTFField, Timestamped
+
+validate_code = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+    _("Use letters, digits, dots, hyphens and underscores only, starting with a letter or digit."),
+)
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+class KeyedQuerySet(models.QuerySet):
+    """Natural keys for models identified by one unique field named in ``natural_key_field``."""
+
+    def get_by_natural_key(self, key):
+        return self.get(**{self.model.natural_key_field: key})
+
+
+class Source(Timestamped):
+    key = models.CharField(
+        _("key"),
+        max_length=64,
+        unique=True,
+        validators=[validate_code],
+        help_text=_("Short stable key cited by other records, for example FRUS-9."),
+    )
+    title = models.CharField(_("title"), max_length=500)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    date = EDTFField(
+        _("date"), earliest="date_earliest", latest="date_latest", help_text=_("EDTF.")
+    )
+    date_earliest = models.DateField(_("earliest date"), null=True, blank=True, editable=False)
+    date_latest = models.DateField(_("latest date"), null=True, blank=True, editable=False)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("What the source gives and how complete it is.")
+    )
+
+    objects = KeyedQuerySet.as_manager()
+    natural_key_field = "key"
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(key__regex=CODE_PATTERN), name="source_key_format"
+            ),
+        ]
+
+    def __str__(self):
+        return f"[{self.key}] {self.title}"
+
+    def natural_key(self):
+        return (self.key,)
+
+
+class Subject(Timestamped):
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    label = models.CharField(_("label"), max_length=200)
+    scope_note = models.TextField(_("scope note"), blank=True)
+
+    objects = KeyedQuerySet.as_manager()
+    natural_key_field = "slug"
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("catalogue:subject_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Language(models.Model):
+    code = models.CharField(
+        _("code"),
+        max_length=12,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", _("Use a BCP 47 code."))],
+        help_text=_("BCP 47 / ISO 639 code, for example ru, en, pl."),
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    objects = KeyedQuerySet.as_manager()
+    natural_key_field = "code"
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"),
+                name="language_code_format",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Collection(Timestamped):
+    """A unit of arrangement (ISAD(G) fonds, series, file) in a tree."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    reference_code = models.CharField(
+        _("reference code"), max_length=64, unique=True, validators=[validate_code]
+    )
+    title = models.CharField(_("title"), max_length=300)
+    level = models.CharField(_("level of description"), max_length=20, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    description = models.TextField(_("scope and content"), blank=True)
+
+    objects = KeyedQuerySet.as_manager()
+    natural_key_field = "slug"
+
+    class Meta:
+        ordering = ["reference_code"]
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+        constraints = [
+            choices_check("level", Level, "collection_level_valid"),
+            models.CheckConstraint(
+                condition=models.Q(reference_code__regex=CODE_PATTERN),
+                name="collection_reference_code_format",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="collection_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference_code} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:collection_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        # A constraint cannot see a cycle longer than one step; walk up the tree.
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A collection cannot be part of itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent

@@ -1,0 +1,114 @@
+"""Model fields shared by the catalogue's models."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from edtf import parse_edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+
+def edtf_bounds(value: str) -> tuple[datetime.date | None, datetime.date | None]:
+    """Return the earliest and latest calendar days an EDTF string can mean.
+
+    An open or unknown end (``1956/..``) has no bound and gives ``None``.
+    """
+    parsed = parse_edtf(value)
+    return _as_date(parsed.lower_strict), _as_date(parsed.upper_strict)
+
+
+def _as_date(bound) -> datetime.date | None:
+    try:
+        moment = bound()
+        return datetime.date(moment.tm_year, moment.tm_mon, moment.tm_mday)
+    except (AttributeError, TypeError, ValueError, OverflowError):
+        return None
+
+
+def validate_edtf(value: str) -> None:
+    try:
+        parse_edtf(value)
+    except (EDTFParseException, ValueError, TypeError):
+        raise ValidationError(
+            _(
+                "“%(value)s” is not a valid EDTF date. Write for example 1956-02-25, "
+                "1956-02, 1956-02~ (about February 1956) or 1922-12-23/1923-01-04."
+            ),
+            code="invalid_edtf",
+            params={"value": value},
+        ) from None
+
+
+class EDTFField(models.CharField):
+    """An Extended Date/Time Format string that keeps two date columns in step with it.
+
+    ``earliest`` and ``latest`` name the model's DateFields holding the derived bounds, used
+    for sorting and range filters. They are set whenever the instance is saved through the ORM
+    (declare them after this field) and by ``set_bounds()`` for raw loads such as fixtures.
+    An empty value means "unknown" and clears both bounds.
+    """
+
+    def __init__(self, *args, earliest: str, latest: str, **kwargs):
+        self.earliest = earliest
+        self.latest = latest
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_edtf)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["earliest"] = self.earliest
+        kwargs["latest"] = self.latest
+        if kwargs.get("max_length") == 100:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    def set_bounds(self, instance: models.Model) -> None:
+        value = getattr(instance, self.attname)
+        earliest = latest = None
+        if value:
+            try:
+                earliest, latest = edtf_bounds(value)
+            except (EDTFParseException, ValueError, TypeError):
+                earliest = latest = None
+        setattr(instance, self.earliest, earliest)
+        setattr(instance, self.latest, latest)
+
+    def pre_save(self, model_instance, add):
+        self.set_bounds(model_instance)
+        return super().pre_save(model_instance, add)
+
+
+def set_edtf_bounds(instance: models.Model) -> None:
+    """Derive every EDTF field's bounds on ``instance`` (for saves that skip ``pre_save``)."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, EDTFField):
+            field.set_bounds(instance)
+
+
+class ModifiedAtField(models.DateTimeField):
+    """The time of the last save through the ORM.
+
+    Unlike ``auto_now`` it has a default, so fixtures that omit it still load.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", timezone.now)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = timezone.now()
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = ModifiedAtField(_("last updated"))
+
+    class Meta:
+        abstract = True

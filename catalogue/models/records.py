@@ -1,0 +1,455 @@
+"""Records (the catalogued works), their copies, images, relations and attributed claims."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import (
+    Certainty,
+    Level,
+    OrganizationRole,
+    PersonRole,
+    RecordKind,
+    RelationType,
+    Status,
+    choices_check,
+)
+from .core import CODE_PATTERN, KeyedQuerySet, validate_code
+from .fields import EDTFField, Timestamped
+
+
+class RecordQuerySet(KeyedQuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+    def publish(self) -> int:
+        """Publish every draft in the queryset; returns how many changed."""
+        return self.drafts().update(
+            status=Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
+        )
+
+    def unpublish(self) -> int:
+        return self.published().update(
+            status=Status.DRAFT, published_at=None, updated_at=timezone.now()
+        )
+
+
+class Record(Timestamped):
+    reference_code = models.CharField(
+        _("reference code"),
+        max_length=64,
+        unique=True,
+        validators=[validate_code],
+        help_text=_("Stable identifier used in the record's permanent address."),
+    )
+    collection = models.ForeignKey(
+        "Collection",
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("collection"),
+    )
+    level = models.CharField(
+        _("level of description"), max_length=20, choices=Level.choices, default=Level.ITEM
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RecordKind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    original_title = models.CharField(
+        _("title in the original language"), max_length=500, blank=True
+    )
+    original_language = models.ForeignKey(
+        "Language",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("original language"),
+    )
+    description = models.TextField(_("scope and content"), blank=True)
+    languages = models.ManyToManyField(
+        "Language", blank=True, related_name="records", verbose_name=_("languages")
+    )
+    extent = models.CharField(_("extent"), max_length=300, blank=True)
+    date = EDTFField(
+        _("date"),
+        earliest="date_earliest",
+        latest="date_latest",
+        help_text=_("EDTF: 1956-02-25, 1956-02~, 1922-12-23/1923-01-04. Empty when unknown."),
+    )
+    date_earliest = models.DateField(_("earliest date"), null=True, blank=True, editable=False)
+    date_latest = models.DateField(_("latest date"), null=True, blank=True, editable=False)
+    date_note = models.CharField(_("note on the date"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    subjects = models.ManyToManyField(
+        "Subject", blank=True, related_name="records", verbose_name=_("subjects")
+    )
+    events = models.ManyToManyField(
+        "Event", blank=True, related_name="records", verbose_name=_("events")
+    )
+    sources = models.ManyToManyField(
+        "Source", blank=True, related_name="records", verbose_name=_("sources")
+    )
+
+    objects = RecordQuerySet.as_manager()
+    natural_key_field = "reference_code"
+
+    class Meta:
+        ordering = ["reference_code"]
+        verbose_name = _("record")
+        verbose_name_plural = _("records")
+        constraints = [
+            choices_check("level", Level, "record_level_valid"),
+            choices_check("kind", RecordKind, "record_kind_valid"),
+            choices_check("status", Status, "record_status_valid"),
+            models.CheckConstraint(
+                condition=models.Q(reference_code__regex=CODE_PATTERN),
+                name="record_reference_code_format",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(date_earliest__isnull=True)
+                | models.Q(date_latest__isnull=True)
+                | models.Q(date_earliest__lte=models.F("date_latest")),
+                name="record_date_earliest_before_latest",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status=Status.DRAFT) | models.Q(published_at__isnull=False),
+                name="record_published_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "date_earliest"], name="record_status_date"),
+            models.Index(fields=["status", "kind"], name="record_status_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference_code} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("catalogue:record_detail", kwargs={"reference": self.reference_code})
+
+    def natural_key(self):
+        return (self.reference_code,)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class RecordPersonQuerySet(models.QuerySet):
+    def get_by_natural_key(self, reference_code, person_slug, role):
+        return self.get(record__reference_code=reference_code, person__slug=person_slug, role=role)
+
+
+class RecordPerson(models.Model):
+    """A person's part in a record: author, speaker, addressee, subject or mentioned."""
+
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="people", verbose_name=_("record")
+    )
+    person = models.ForeignKey(
+        "Person", on_delete=models.PROTECT, related_name="record_roles", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
+
+    objects = RecordPersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["record", "role", "person__name"]
+        verbose_name = _("person in a record")
+        verbose_name_plural = _("people in the record")
+        constraints = [
+            choices_check("role", PersonRole, "recordperson_role_valid"),
+            models.UniqueConstraint(
+                fields=["record", "person", "role"], name="recordperson_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.record.reference_code, self.person.slug, self.role)
+
+    natural_key.dependencies = ["catalogue.record", "catalogue.person"]
+
+
+class RecordOrganizationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, reference_code, organization_slug, role):
+        return self.get(
+            record__reference_code=reference_code, organization__slug=organization_slug, role=role
+        )
+
+
+class RecordOrganization(models.Model):
+    """A body's part in a record, such as the body that issued a resolution."""
+
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="organizations", verbose_name=_("record")
+    )
+    organization = models.ForeignKey(
+        "Organization",
+        on_delete=models.PROTECT,
+        related_name="record_roles",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=OrganizationRole.choices)
+    certainty = models.CharField(
+        _("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.STATED
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
+
+    objects = RecordOrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["record", "role", "organization__name"]
+        verbose_name = _("organization in a record")
+        verbose_name_plural = _("organizations in the record")
+        constraints = [
+            choices_check("role", OrganizationRole, "recordorganization_role_valid"),
+            choices_check("certainty", Certainty, "recordorganization_certainty_valid"),
+            models.UniqueConstraint(
+                fields=["record", "organization", "role"], name="recordorganization_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+    def natural_key(self):
+        return (self.record.reference_code, self.organization.slug, self.role)
+
+    natural_key.dependencies = ["catalogue.record", "catalogue.organization"]
+
+
+class RecordRelationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, subject_code, object_code, relation_type):
+        return self.get(
+            subject__reference_code=subject_code,
+            object__reference_code=object_code,
+            type=relation_type,
+        )
+
+
+class RecordRelation(models.Model):
+    """A typed link between records: *subject* is a ``type`` of *object*."""
+
+    subject = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="relations", verbose_name=_("record")
+    )
+    object = models.ForeignKey(
+        Record,
+        on_delete=models.CASCADE,
+        related_name="inverse_relations",
+        verbose_name=_("related record"),
+    )
+    type = models.CharField(_("relation"), max_length=20, choices=RelationType.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    source = models.ForeignKey(
+        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
+    )
+
+    objects = RecordRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["subject", "type", "object"]
+        verbose_name = _("related record")
+        verbose_name_plural = _("related records")
+        constraints = [
+            choices_check("type", RelationType, "recordrelation_type_valid"),
+            models.UniqueConstraint(
+                fields=["subject", "object", "type"], name="recordrelation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(subject=models.F("object")),
+                name="recordrelation_not_to_itself",
+                violation_error_message=_("A record cannot be related to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.subject.reference_code} {self.get_type_display()} {self.object.reference_code}"
+        )
+
+    def natural_key(self):
+        return (self.subject.reference_code, self.object.reference_code, self.type)
+
+    natural_key.dependencies = ["catalogue.record"]
+
+
+class CopyQuerySet(models.QuerySet):
+    def get_by_natural_key(self, reference_code, key):
+        return self.get(record__reference_code=reference_code, key=key)
+
+
+class Copy(Timestamped):
+    """A physical or digital instance of a record. Unknown holders and marks stay empty."""
+
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="copies", verbose_name=_("record")
+    )
+    key = models.SlugField(
+        _("key"),
+        max_length=100,
+        help_text=_(
+            "The catalogue's own key for this copy within the record; not an inventory mark."
+        ),
+    )
+    label = models.CharField(_("label"), max_length=300)
+    holder = models.CharField(_("holder or location"), max_length=300, blank=True)
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=200,
+        blank=True,
+        help_text=_("The holder's inventory mark, only where a source gives it."),
+    )
+    provenance = models.TextField(_("provenance"), blank=True)
+    condition = models.CharField(_("condition"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    sources = models.ManyToManyField(
+        "Source", blank=True, related_name="copies", verbose_name=_("sources")
+    )
+
+    objects = CopyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["record", "key"]
+        verbose_name = _("copy")
+        verbose_name_plural = _("copies")
+        constraints = [
+            models.UniqueConstraint(fields=["record", "key"], name="copy_unique_key"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.record.reference_code, self.key)
+
+    natural_key.dependencies = ["catalogue.record"]
+
+
+def image_upload_to(instance, filename: str) -> str:
+    return f"images/originals/{filename}"
+
+
+class Image(Timestamped):
+    """An image of a record or of one of its copies, with derivatives made once on upload."""
+
+    record = models.ForeignKey(
+        Record,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="images",
+        verbose_name=_("record"),
+    )
+    copy = models.ForeignKey(
+        Copy,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="images",
+        verbose_name=_("copy"),
+    )
+    file = models.ImageField(
+        _("image file"), upload_to=image_upload_to, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    thumbnail = models.ImageField(_("thumbnail"), blank=True, editable=False)
+    display = models.ImageField(_("display size"), blank=True, editable=False)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=500,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(record__isnull=False) & models.Q(copy__isnull=True))
+                | (models.Q(record__isnull=True) & models.Q(copy__isnull=False)),
+                name="image_of_record_or_copy",
+                violation_error_message=_("An image belongs to a record or to a copy, not both."),
+            ),
+            models.CheckConstraint(condition=~models.Q(alt_text=""), name="image_has_alt_text"),
+        ]
+
+    def __str__(self):
+        return self.alt_text or self.file.name
+
+
+class Claim(Timestamped):
+    """One source's statement on a disputed point, so that a conflict is shown, not hidden.
+
+    Two claims on the same topic of the same thing, from different sources, are a conflict;
+    ``preferred`` marks the one the catalogue follows, and ``note`` says why.
+    """
+
+    slug = models.SlugField(_("key"), max_length=100, unique=True)
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, null=True, blank=True, related_name="claims"
+    )
+    event = models.ForeignKey(
+        "Event", on_delete=models.CASCADE, null=True, blank=True, related_name="claims"
+    )
+    person = models.ForeignKey(
+        "Person", on_delete=models.CASCADE, null=True, blank=True, related_name="claims"
+    )
+    organization = models.ForeignKey(
+        "Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="claims"
+    )
+    topic = models.CharField(_("topic"), max_length=200, help_text=_("For example: venue."))
+    statement = models.TextField(_("statement"))
+    source = models.ForeignKey(
+        "Source", on_delete=models.PROTECT, related_name="claims", verbose_name=_("source")
+    )
+    preferred = models.BooleanField(_("followed by the catalogue"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = KeyedQuerySet.as_manager()
+    natural_key_field = "slug"
+
+    class Meta:
+        ordering = ["topic", "-preferred", "slug"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(record__isnull=False, event=None, person=None, organization=None)
+                    | models.Q(record=None, event__isnull=False, person=None, organization=None)
+                    | models.Q(record=None, event=None, person__isnull=False, organization=None)
+                    | models.Q(record=None, event=None, person=None, organization__isnull=False)
+                ),
+                name="claim_about_one_thing",
+                violation_error_message=_(
+                    "A claim is about exactly one record, event, person or organization."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.topic}: {self.statement} [{self.source.key}]"
+
+    def natural_key(self):
+        return (self.slug,)

@@ -1,0 +1,47 @@
+"""Text folding shared by Python code and both database engines.
+
+Folding makes case, ``ё``/``е`` and Latin diacritics irrelevant while keeping letters that
+Russian treats as distinct (``й`` stays ``й``). The mapping is an explicit table rather than
+Unicode decomposition so that SQL ``translate()`` on PostgreSQL and the Python function
+registered on SQLite give exactly the same result, whatever the database's locale.
+"""
+
+_UPPER_CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄЎҐ"
+_LOWER_CYRILLIC = "абвгдеежзийклмнопрстуфхцчшщъыьэюяіїєўґ"  # Ё folds to е
+
+_LATIN_GROUPS = {
+    "a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ",
+    "c": "çćĉċčÇĆĈĊČ",
+    "d": "ďđĎĐ",
+    "e": "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
+    "g": "ĝğġģĜĞĠĢ",
+    "h": "ĥħĤĦ",
+    "i": "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ",
+    "j": "ĵĴ",
+    "k": "ķĶ",
+    "l": "ĺļľŀłĹĻĽĿŁ",
+    "n": "ñńņňÑŃŅŇ",
+    "o": "òóôõöøōŏőÒÓÔÕÖØŌŎŐ",
+    "r": "ŕŗřŔŖŘ",
+    "s": "śŝşšŚŜŞŠ",
+    "t": "ţťŧŢŤŦ",
+    "u": "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ",
+    "w": "ŵŴ",
+    "y": "ýÿŷÝŸŶ",
+    "z": "źżžŹŻŽ",
+}
+
+FOLD_FROM = "ё" + _UPPER_CYRILLIC + "".join(_LATIN_GROUPS.values())
+FOLD_TO = (
+    "е" + _LOWER_CYRILLIC + "".join(base * len(chars) for base, chars in _LATIN_GROUPS.items())
+)
+assert len(FOLD_FROM) == len(FOLD_TO)
+
+_TABLE = str.maketrans(FOLD_FROM, FOLD_TO)
+
+
+def fold(text: str | None) -> str | None:
+    """Lower-case ``text`` and fold ``ё`` to ``е`` and Latin diacritics to their base letter."""
+    if text is None:
+        return None
+    return text.lower().translate(_TABLE)
