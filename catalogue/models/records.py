@@ -103,6 +103,10 @@ class Record(Timestamped):
         ordering = ["reference_code"]
         verbose_name = _("record")
         verbose_name_plural = _("records")
+        permissions = [
+            ("publish_record", _("Can publish and unpublish records")),
+            ("import_catalogue", _("Can import and export the catalogue in bulk")),
+        ]
         constraints = [
             choices_check("level", Level, "record_level_valid"),
             choices_check("kind", RecordKind, "record_kind_valid"),
