@@ -1,0 +1,59 @@
+# Two commands set up a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres install install-test browser curator bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# The catalogue on SQLite with the collection loaded, at http://$(HOST):$(PORT)/
+run: export DJANGO_DEBUG ?= true
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_catalogue
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# A curator account for the admin: make curator USERNAME=anna (asks for a password).
+curator: export DJANGO_DEBUG ?= true
+curator: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py create_curator $(USERNAME)
+
+# Debian's Chromium for the browser tests, installed where missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: export DJANGO_INSECURE_LOCAL = true
+test: export DJANGO_STATIC_MANIFEST = false
+test: install-test browser
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The same suite against PostgreSQL: make test-postgres DATABASE_URL=postgres://...
+test-postgres: export DJANGO_INSECURE_LOCAL = true
+test-postgres: export DJANGO_STATIC_MANIFEST = false
+test-postgres: install-test browser
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check archive catalogue tests
+	$(VENV)/bin/ruff format --check archive catalogue tests
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

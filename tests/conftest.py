@@ -1,0 +1,29 @@
+import pytest
+from django.contrib.auth.models import Group, User
+
+
+@pytest.fixture
+def curator(db) -> User:
+    user = User.objects.create_user("curator", password="curator-password-1956", is_staff=True)
+    user.groups.add(Group.objects.get(name="Curator"))
+    return user
+
+
+@pytest.fixture
+def editor(db) -> User:
+    user = User.objects.create_user("editor", password="editor-password-1956", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def viewer(db) -> User:
+    user = User.objects.create_user("viewer", password="viewer-password-1956", is_staff=True)
+    user.groups.add(Group.objects.get(name="Viewer"))
+    return user
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
