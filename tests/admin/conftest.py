@@ -4,6 +4,7 @@ import itertools
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image as PillowImage
 
 from catalogue import models
@@ -18,23 +19,26 @@ def media_root(settings, tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
-
-
-@pytest.fixture
-def viewer_client(client, viewer):
-    client.force_login(viewer)
-    return client
-
-
-@pytest.fixture
-def staff_client(client, db):
-    user = User.objects.create_user("staff", password="staff-password-1956", is_staff=True)
+def logged_in(user: User) -> Client:
+    """A browser of its own, so that tests can act as two users at once."""
+    client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    return logged_in(editor)
+
+
+@pytest.fixture
+def viewer_client(viewer) -> Client:
+    return logged_in(viewer)
+
+
+@pytest.fixture
+def staff_client(db) -> Client:
+    return logged_in(User.objects.create_user("staff", password="staff-1956", is_staff=True))
 
 
 def png_upload(name: str = "page.png") -> SimpleUploadedFile:
