@@ -43,7 +43,7 @@ class CatalogueAdmin(KnownAutocompleteMixin, admin.ModelAdmin):
 
 
 class TranslatedAdmin(CatalogueAdmin, TranslationAdmin):
-    """A catalogue admin for a model with English and Russian fields (``title_en``, ``title_ru``)."""
+    """A catalogue admin for a model with fields in English and Russian (``title_en``)."""
 
 
 class CatalogueInline(KnownAutocompleteMixin, admin.TabularInline):
@@ -56,4 +56,3 @@ class TranslatedInline(KnownAutocompleteMixin, TranslationTabularInline):
     form = KnownChoicesForm
     extra = 0
     show_change_link = True
-

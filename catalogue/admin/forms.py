@@ -3,7 +3,8 @@
 The change form carries the ``updated_at`` of the object as the curator opened it (the hidden
 ``opened_at`` input in ``admin/catalogue/change_form.html``). If the stored object has changed
 since, the save is refused with a message naming who changed it, when, and which fields now
-differ; the form then carries the new time, so saving again is a deliberate choice.
+differ. The refused form keeps the time it was opened with, so saving it again is refused
+again: the curator reloads the page and makes the change on the stored values.
 """
 
 import datetime
@@ -45,6 +46,14 @@ def _when(moment: datetime.datetime) -> str:
 
 
 class CatalogueForm(KnownChoicesForm):
+    @property
+    def opened_at(self) -> str:
+        """The ``updated_at`` the curator opened, kept as submitted when the form is re-shown."""
+        if self.is_bound and self.data.get(OPENED_AT):
+            return self.data[OPENED_AT]
+        stored_at = getattr(self.instance, "updated_at", None)
+        return stored_at.isoformat() if self.instance.pk and stored_at else ""
+
     def clean(self):
         cleaned_data = super().clean()
         self.check_unchanged_since_opened()
@@ -79,10 +88,13 @@ class CatalogueForm(KnownChoicesForm):
             changed = _("%(who)s changed this %(model)s on %(when)s, after you opened it.")
         else:
             changed = _("This %(model)s was changed on %(when)s, after you opened it.")
-        return (changed % params) + " " + _(
-            "Nothing was saved. The fields below differ: your value, then the stored one. "
-            "Save again to replace the stored values with yours, or reload the page to "
-            "start from the stored ones."
+        return (
+            (changed % params)
+            + " "
+            + _(
+                "Nothing was saved. The fields below differ: your value, then the stored one. "
+                "Reload the page to start from the stored values, then make your changes again."
+            )
         )
 
     def differences_from_stored(self) -> list[str]:

@@ -54,7 +54,12 @@ class OrganizationAdmin(TranslatedAdmin):
     )
     autocomplete_fields = ("parent", "sources")
     prepopulated_fields = {"slug": ("name",)}
-    readonly_fields = ("founded_earliest", "founded_latest", "dissolved_earliest", "dissolved_latest")
+    readonly_fields = (
+        "founded_earliest",
+        "founded_latest",
+        "dissolved_earliest",
+        "dissolved_latest",
+    )
     inlines = (SeatsInline, OrganizationMembershipInline, ClaimInline)
 
     def get_queryset(self, request):

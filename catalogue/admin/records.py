@@ -4,8 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from catalogue.models import Record, RecordOrganization, RecordPerson, RecordRelation, Status
 from catalogue.publishing import ESSENTIAL_FIELDS, missing_for_publication
@@ -193,5 +192,8 @@ class RecordAdmin(PublishedRecordGuard, TranslatedAdmin):
     def _log(self, request, records, message: str) -> None:
         if records:
             LogEntry.objects.log_actions(
-                user_id=request.user.pk, queryset=records, action_flag=CHANGE, change_message=message
+                user_id=request.user.pk,
+                queryset=records,
+                action_flag=CHANGE,
+                change_message=message,
             )

@@ -23,10 +23,14 @@ def record_with_inlines(n: int) -> models.Record:
             record=record, person=factories.person(), role=models.PersonRole.AUTHOR
         )
         models.RecordOrganization.objects.create(
-            record=record, organization=factories.organization(), role=models.OrganizationRole.ISSUER
+            record=record,
+            organization=factories.organization(),
+            role=models.OrganizationRole.ISSUER,
         )
         models.RecordRelation.objects.create(
-            subject=record, object=target, type=models.RelationType.REFERS_TO,
+            subject=record,
+            object=target,
+            type=models.RelationType.REFERS_TO,
             source=factories.source(),
         )
         claim(record=record)

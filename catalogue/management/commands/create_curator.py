@@ -32,7 +32,9 @@ class Command(BaseCommand):
         try:
             group = Group.objects.get(name=CURATOR_GROUP)
         except Group.DoesNotExist:
-            raise CommandError("The Curator group does not exist; run `manage.py migrate`.") from None
+            raise CommandError(
+                "The Curator group does not exist; run `manage.py migrate`."
+            ) from None
         User = get_user_model()
         user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
         if user is not None:
