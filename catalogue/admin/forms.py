@@ -66,9 +66,11 @@ class CatalogueForm(KnownChoicesForm):
             return
         if stored_at == opened_at:
             return
+        differences = self.differences_from_stored() or [
+            _("None of the fields above differ; the change is in the rows below them.")
+        ]
         raise ValidationError(
-            [self.conflict_headline(opened_at, stored_at), *self.differences_from_stored()],
-            code="edit_conflict",
+            [self.conflict_headline(opened_at, stored_at), *differences], code="edit_conflict"
         )
 
     def conflict_headline(self, opened_at, stored_at) -> str:

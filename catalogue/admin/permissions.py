@@ -4,7 +4,7 @@ An Editor holds the same model permissions as a Curator except ``publish_record`
 checks keep a published record, and what belongs to it, read-only for such a user.
 """
 
-from catalogue.models import Record
+from catalogue.models import Copy, Record, Status
 
 PUBLISH_PERMISSION = "catalogue.publish_record"
 
@@ -27,6 +27,15 @@ class PublishedRecordGuard:
 
     def guarded_record(self, obj) -> Record | None:
         return obj
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # What a non-curator attaches to a record must belong to a draft.
+        if not may_publish(request.user):
+            if db_field.name == "record":
+                kwargs["queryset"] = Record.objects.drafts()
+            elif db_field.name == "copy":
+                kwargs["queryset"] = Copy.objects.filter(record__status=Status.DRAFT)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not is_locked(

@@ -122,7 +122,7 @@ class RecordAdmin(PublishedRecordGuard, TranslatedAdmin):
         ),
         (gettext_lazy("Indexing"), {"fields": ("subjects", "events", "sources")}),
         (
-            gettext_lazy("History"),
+            gettext_lazy("Publication and changes"),
             {"fields": ("published_at", "created_at", "updated_at")},
         ),
     )

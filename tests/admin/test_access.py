@@ -202,3 +202,25 @@ def test_curator_deletes_a_published_record(curator_client):
 
     assert response.status_code == 302
     assert not models.Record.objects.filter(pk=record.pk).exists()
+
+
+def test_editor_cannot_add_a_copy_to_a_published_record(editor_client):
+    published = factories.record()
+    data = form_data(editor_client.get(reverse("admin:catalogue_copy_add")))
+    data.update(record=published.pk, key="delegate", label_en="Delegate's copy")
+
+    response = editor_client.post(reverse("admin:catalogue_copy_add"), data)
+
+    assert "Select a valid choice" in str(response.context["adminform"].form.errors["record"])
+    assert not models.Copy.objects.exists()
+
+
+def test_editor_adds_a_copy_to_a_draft(editor_client):
+    draft = ready_record()
+    data = form_data(editor_client.get(reverse("admin:catalogue_copy_add")))
+    data.update(record=draft.pk, key="delegate", label_en="Delegate's copy")
+
+    response = editor_client.post(reverse("admin:catalogue_copy_add"), data)
+
+    assert response.status_code == 302
+    assert list(draft.copies.values_list("label_en", flat=True)) == ["Delegate's copy"]

@@ -132,3 +132,16 @@ def test_change_made_outside_the_admin_is_a_conflict_without_a_name(curator_clie
     errors = response.context["adminform"].form.non_field_errors()
     assert errors[0].startswith("This organization was changed on ")
     assert models.Organization.objects.get().description_en == "Elected by the 20th Congress."
+
+
+def test_conflict_in_the_inline_rows_says_so(curator_client, second_curator_client):
+    record = ready_record()
+    first, second = (open_change_form(c, record) for c in (curator_client, second_curator_client))
+    first.update({"copies-TOTAL_FORMS": "1", "copies-0-key": "a", "copies-0-label_en": "Copy A"})
+    curator_client.post(change_url(record), first)
+
+    response = second_curator_client.post(change_url(record), second)
+
+    errors = list(response.context["adminform"].form.non_field_errors())
+    assert errors[1:] == ["None of the fields above differ; the change is in the rows below them."]
+    assert list(record.copies.values_list("label_en", flat=True)) == ["Copy A"]

@@ -52,3 +52,18 @@ def test_organization_search_ignores_case(curator_client):
     factories.organization(name_en="Central Auditing Commission")
 
     assert found(curator_client, models.Organization, "центральный КОМИТЕТ") == [committee]
+
+
+def test_autocomplete_finds_a_person_in_any_case(curator_client):
+    khrushchev = factories.person(name_en="Nikita Khrushchev", name_ru="Никита Хрущёв")
+    factories.person(name_en="Vyacheslav Molotov", name_ru="Вячеслав Молотов")
+    query = {
+        "term": "ХРУЩЕВ",
+        "app_label": "catalogue",
+        "model_name": "membership",
+        "field_name": "person",
+    }
+
+    response = curator_client.get("/admin/autocomplete/", query)
+
+    assert response.json()["results"] == [{"id": str(khrushchev.pk), "text": "Nikita Khrushchev"}]
