@@ -90,14 +90,11 @@ class CatalogueForm(KnownChoicesForm):
             changed = _("%(who)s changed this %(model)s on %(when)s, after you opened it.")
         else:
             changed = _("This %(model)s was changed on %(when)s, after you opened it.")
-        return (
-            (changed % params)
-            + " "
-            + _(
-                "Nothing was saved. The fields below differ: your value, then the stored one. "
-                "Reload the page to start from the stored values, then make your changes again."
-            )
+        nothing_saved = _(
+            "Nothing was saved. The fields below differ: your value, then the stored one. "
+            "Reload the page to start from the stored values, then make your changes again."
         )
+        return f"{changed % params} {nothing_saved}"
 
     def differences_from_stored(self) -> list[str]:
         stored = model_to_dict(self.instance, fields=list(self.fields))

@@ -145,3 +145,22 @@ def test_conflict_in_the_inline_rows_says_so(curator_client, second_curator_clie
     errors = list(response.context["adminform"].form.non_field_errors())
     assert errors[1:] == ["None of the fields above differ; the change is in the rows below them."]
     assert list(record.copies.values_list("label_en", flat=True)) == ["Copy A"]
+
+
+def test_conflict_shows_related_values_by_name(curator_client, second_curator_client):
+    record = ready_record()
+    subject = factories.subject(label_en="cult of personality")
+    other_collection = factories.collection(reference_code="CPSU-20", title_en="Congress")
+    first, second = (open_change_form(c, record) for c in (curator_client, second_curator_client))
+    curator_client.post(
+        change_url(record),
+        {**first, "subjects": [str(subject.pk)], "collection": str(other_collection.pk)},
+    )
+
+    response = second_curator_client.post(change_url(record), second)
+
+    errors = list(response.context["adminform"].form.non_field_errors())
+    assert errors[1:] == [
+        f"Collection: yours “{record.collection}”, stored “CPSU-20 Congress”.",
+        "Subjects: yours “(empty)”, stored “cult of personality”.",
+    ]
