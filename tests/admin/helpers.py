@@ -2,7 +2,9 @@
 
 import re
 
+from django.contrib.auth.models import User
 from django.db.models.fields.files import FieldFile
+from django.test import Client
 from django.urls import reverse
 
 OPENED_AT = re.compile(r'name="opened_at" value="([^"]+)"')
@@ -52,3 +54,10 @@ def open_change_form(client, obj) -> dict:
     response = client.get(change_url(obj))
     assert response.context["adminform"].form.instance == obj
     return form_data(response)
+
+
+def logged_in(user: User) -> Client:
+    """A browser of its own, so that tests can act as two users at once."""
+    client = Client()
+    client.force_login(user)
+    return client

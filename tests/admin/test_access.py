@@ -6,7 +6,7 @@ from django.urls import reverse
 from catalogue import models
 from tests import factories
 
-from .conftest import copy, ready_record
+from .builders import copy, ready_record
 from .helpers import change_url, changelist_url, form_data, open_change_form
 from .test_pages import QUERIES
 

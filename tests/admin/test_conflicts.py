@@ -1,21 +1,10 @@
 """Two curators editing the same thing: the later save is refused, nothing is overwritten."""
 
-import pytest
-
 from catalogue import models
 from tests import factories
 
-from .conftest import logged_in, ready_record
+from .builders import ready_record
 from .helpers import change_url, form_data, open_change_form
-
-
-@pytest.fixture
-def second_curator_client(django_user_model):
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user("second", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Curator"))
-    return logged_in(user)
 
 
 def test_second_curator_save_is_refused_after_the_first_saved(

@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from catalogue import models
 from tests import factories
 
-from .conftest import image, ready_record
+from .builders import image, ready_record
 from .helpers import change_url, changelist_url, open_change_form
 
 

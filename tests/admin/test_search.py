@@ -5,7 +5,7 @@ import pytest
 from catalogue import models
 from tests import factories
 
-from .conftest import person_name
+from .builders import person_name
 from .helpers import changelist_url
 
 
