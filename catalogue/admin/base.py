@@ -1,0 +1,58 @@
+"""What every catalogue admin shares: facets, save buttons on top, read-only timestamps,
+edit-conflict detection, autocomplete widgets that keep the query count constant."""
+
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .forms import CatalogueForm
+from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, KnownChoicesForm
+
+TIMESTAMPS = ("created_at", "updated_at")
+
+
+class KnownAutocompleteMixin:
+    """Use the autocomplete widgets that can render choices already loaded on the instance."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KnownAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class CatalogueAdmin(KnownAutocompleteMixin, admin.ModelAdmin):
+    """The base of every catalogue ModelAdmin."""
+
+    form = CatalogueForm
+    save_on_top = True
+    show_facets = admin.ShowFacets.ALWAYS
+    list_per_page = 50
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        stamps = [name for name in TIMESTAMPS if hasattr(self.model, name)]
+        return readonly + [name for name in stamps if name not in readonly]
+
+
+class TranslatedAdmin(CatalogueAdmin, TranslationAdmin):
+    """A catalogue admin for a model with fields in English and Russian (``title_en``)."""
+
+
+class CatalogueInline(KnownAutocompleteMixin, admin.TabularInline):
+    form = KnownChoicesForm
+    extra = 0
+    show_change_link = True
+
+
+class TranslatedInline(KnownAutocompleteMixin, TranslationTabularInline):
+    form = KnownChoicesForm
+    extra = 0
+    show_change_link = True

@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Copy, Image
+
+from .base import TranslatedAdmin, TranslatedInline
+from .permissions import PublishedRecordGuard, PublishedRecordInlineGuard
+
+
+@admin.display(description=_("preview"))
+def preview(image: Image) -> str:
+    picture = image.thumbnail or image.file
+    if not picture:
+        return ""
+    return format_html(
+        '<img src="{}" alt="{}" width="80" loading="lazy">', picture.url, image.alt_text
+    )
+
+
+class CopyInline(PublishedRecordInlineGuard, TranslatedInline):
+    model = Copy
+    fields = ("key", "label", "holder", "identifier")
+
+
+class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
+    model = Image
+    fk_name = "record"
+    fields = ("file", preview, "alt_text", "caption", "position")
+    readonly_fields = (preview,)
+
+
+class CopyImageInline(PublishedRecordInlineGuard, TranslatedInline):
+    model = Image
+    fk_name = "copy"
+    fields = ("file", preview, "alt_text", "caption", "position")
+    readonly_fields = (preview,)
+
+    def guarded_record(self, obj):
+        return obj.record if obj is not None else None
+
+
+@admin.register(Copy)
+class CopyAdmin(PublishedRecordGuard, TranslatedAdmin):
+    list_display = ("label", "record", "holder", "identifier", "updated_at")
+    list_filter = ("record__collection", "record__status")
+    list_select_related = ("record",)
+    search_fields = (
+        "key__folded",
+        "label_en__folded",
+        "label_ru__folded",
+        "holder_en__folded",
+        "holder_ru__folded",
+        "identifier__folded",
+        "record__reference_code__folded",
+    )
+    autocomplete_fields = ("record", "sources")
+    inlines = (CopyImageInline,)
+
+    def guarded_record(self, obj):
+        return obj.record if obj is not None else None
+
+
+@admin.register(Image)
+class ImageAdmin(PublishedRecordGuard, TranslatedAdmin):
+    list_display = (preview, "alt_text", "record", "copy", "position", "width", "height")
+    list_display_links = (preview, "alt_text")
+    list_filter = ("record__status",)
+    list_select_related = ("record", "copy")
+    search_fields = (
+        "alt_text_en__folded",
+        "alt_text_ru__folded",
+        "caption_en__folded",
+        "caption_ru__folded",
+        "record__reference_code__folded",
+    )
+    autocomplete_fields = ("record", "copy")
+    readonly_fields = (preview, "width", "height")
+
+    def guarded_record(self, obj):
+        if obj is None:
+            return None
+        return obj.record if obj.record_id else obj.copy.record
