@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models.functions import Lower
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -140,7 +141,7 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         if sort == "relevance" and not self.searching:
             sort = "date"
         language = (get_language() or "en")[:2]
-        title = F(f"title_{language}")
+        title = Lower(f"title_{language}")
         orders = {
             "relevance": [F("search_rank").desc(), F("date_earliest").asc(nulls_last=True)],
             "date": [F("date_earliest").asc(nulls_last=True)],

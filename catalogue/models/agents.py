@@ -271,9 +271,17 @@ class SeatsQuerySet(models.QuerySet):
             .annotate(people=models.Count("person", distinct=True))
             .values("people")
         )
-        return self.annotate(
-            catalogued=Coalesce(models.Subquery(held), 0, output_field=models.IntegerField())
+        role_order = models.Case(
+            *(
+                models.When(role=value, then=models.Value(index))
+                for index, value in enumerate(MembershipRole.values)
+            ),
+            output_field=models.IntegerField(),
         )
+        return self.annotate(
+            catalogued=Coalesce(models.Subquery(held), 0, output_field=models.IntegerField()),
+            role_order=role_order,
+        ).order_by("organization__name", "role_order")
 
 
 class OrganizationSeats(models.Model):

@@ -10,9 +10,7 @@ def home(request):
         "person_count": Person.objects.count(),
         "organization_count": Organization.objects.count(),
         "event_count": Event.objects.count(),
-        "seats": OrganizationSeats.objects.with_catalogued()
-        .select_related("organization")
-        .order_by("organization__name", "role"),
+        "seats": OrganizationSeats.objects.with_catalogued().select_related("organization"),
         "recent_records": Record.objects.published()
         .for_listing()
         .order_by("-published_at", "reference_code")[:6],
