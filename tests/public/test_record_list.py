@@ -86,7 +86,7 @@ def test_record_list_empty_result_says_so_and_offers_to_widen(client, catalogue)
 
 
 def test_record_list_pagination_keeps_the_filters(client, catalogue):
-    for number in range(25):
+    for _number in range(25):
         factories.record(kind=models.RecordKind.MINUTES, date="1956-03")
 
     body = page(client, "/en/records/?kind=minutes&sort=reference")
