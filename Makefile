@@ -39,15 +39,21 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core for the accessibility checks of the browser tests: from the npm registry, without
+# running any install script, into the git-ignored node_modules/.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --ignore-scripts --no-audit --no-fund --no-save axe-core@4
+
 test: export DJANGO_INSECURE_LOCAL = true
 test: export DJANGO_STATIC_MANIFEST = false
-test: install-test browser
+test: install-test browser $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL: make test-postgres DATABASE_URL=postgres://...
 test-postgres: export DJANGO_INSECURE_LOCAL = true
 test-postgres: export DJANGO_STATIC_MANIFEST = false
-test-postgres: install-test browser
+test-postgres: install-test browser $(AXE)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
