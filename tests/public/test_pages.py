@@ -129,6 +129,13 @@ def test_organization_page_draws_the_seat_chart_on_the_server(client, catalogue)
     ]
 
 
+def test_organization_page_chart_numbers_are_not_localized(client, catalogue):
+    body = page(client, "/ru/organizations/central-committee-20/")
+
+    assert 'width="293.5"' in body
+    assert "Члены: 2 / 133" in body
+
+
 def test_organization_list_counts_catalogued_members(client, catalogue):
     body = page(client, "/en/organizations/")
 
