@@ -2,21 +2,18 @@
 
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import (
-    Certainty,
-    EventKind,
-    MembershipRole,
-    NameKind,
-    OrganizationKind,
-    Status,
-    choices_check,
-)
+from .choices import Certainty, EventKind, MembershipRole, NameKind, OrganizationKind, choices_check
 from .core import KeyedQuerySet
 from .fields import EDTFField, Timestamped
+from .querysets import (
+    EventQueries,
+    OrganizationQueries,
+    PersonQueries,
+    SeatsQueries,
+)
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata = RegexValidator(WIKIDATA_PATTERN, _("A Wikidata id is Q followed by digits."))
@@ -46,42 +43,9 @@ def bounds_order(prefix: str, earliest: str, latest: str) -> models.CheckConstra
     )
 
 
-PUBLISHED_ROLE = models.Q(record_roles__record__status=Status.PUBLISHED)
-
-
-def published_record_roles(model_name: str) -> models.Prefetch:
-    """``record_roles`` of a person or body, narrowed to published records."""
-    from .records import RecordOrganization, RecordPerson
-
-    model = RecordPerson if model_name == "person" else RecordOrganization
-    return models.Prefetch(
-        "record_roles",
-        queryset=model.objects.filter(record__status=Status.PUBLISHED)
-        .select_related("record", "source")
-        .order_by("record__date_earliest", "record__reference_code"),
-    )
-
-
-class PersonQuerySet(KeyedQuerySet):
+class PersonQuerySet(PersonQueries, KeyedQuerySet):
     def with_names(self):
         return self.prefetch_related("names")
-
-    def for_listing(self) -> "PersonQuerySet":
-        """People with how many published records name them."""
-        return self.annotate(
-            record_count=models.Count("record_roles__record", filter=PUBLISHED_ROLE, distinct=True)
-        )
-
-    def for_detail(self) -> "PersonQuerySet":
-        from .records import Claim
-
-        return self.prefetch_related(
-            "names",
-            "sources",
-            models.Prefetch("memberships", queryset=Membership.objects.for_table()),
-            published_record_roles("person"),
-            models.Prefetch("claims", queryset=Claim.objects.select_related("source")),
-        )
 
 
 class Person(Timestamped):
@@ -178,29 +142,8 @@ class PersonName(models.Model):
     natural_key.dependencies = ["catalogue.person"]
 
 
-class OrganizationQuerySet(KeyedQuerySet):
-    def for_listing(self) -> "OrganizationQuerySet":
-        return self.select_related("parent").annotate(
-            member_count=models.Count("memberships__person", distinct=True)
-        )
-
-    def for_detail(self) -> "OrganizationQuerySet":
-        from .records import Claim
-
-        return self.select_related("parent").prefetch_related(
-            "children",
-            "sources",
-            models.Prefetch(
-                "seats",
-                queryset=OrganizationSeats.objects.with_catalogued().select_related("source"),
-            ),
-            models.Prefetch(
-                "memberships",
-                queryset=Membership.objects.for_table().order_by("role", "person__name"),
-            ),
-            published_record_roles("organization"),
-            models.Prefetch("claims", queryset=Claim.objects.select_related("source")),
-        )
+class OrganizationQuerySet(OrganizationQueries, KeyedQuerySet):
+    pass
 
 
 class Organization(Timestamped):
@@ -256,32 +199,9 @@ class Organization(Timestamped):
         return (self.slug,)
 
 
-class SeatsQuerySet(models.QuerySet):
+class SeatsQuerySet(SeatsQueries, models.QuerySet):
     def get_by_natural_key(self, organization_slug, role):
         return self.get(organization__slug=organization_slug, role=role)
-
-    def with_catalogued(self) -> "SeatsQuerySet":
-        """Each declared count with ``catalogued``: the people holding that role in the body."""
-        held = (
-            Membership.objects.filter(
-                organization=models.OuterRef("organization"), role=models.OuterRef("role")
-            )
-            .order_by()
-            .values("organization")
-            .annotate(people=models.Count("person", distinct=True))
-            .values("people")
-        )
-        role_order = models.Case(
-            *(
-                models.When(role=value, then=models.Value(index))
-                for index, value in enumerate(MembershipRole.values)
-            ),
-            output_field=models.IntegerField(),
-        )
-        return self.annotate(
-            catalogued=Coalesce(models.Subquery(held), 0, output_field=models.IntegerField()),
-            role_order=role_order,
-        ).order_by("organization__name", "role_order")
 
 
 class OrganizationSeats(models.Model):
@@ -322,30 +242,9 @@ class OrganizationSeats(models.Model):
     natural_key.dependencies = ["catalogue.organization"]
 
 
-class EventQuerySet(KeyedQuerySet):
+class EventQuerySet(EventQueries, KeyedQuerySet):
     def chronological(self):
         return self.order_by(models.F("date_earliest").asc(nulls_last=True), "slug")
-
-    def for_listing(self) -> "EventQuerySet":
-        return self.select_related("parent").annotate(
-            record_count=models.Count(
-                "records", filter=models.Q(records__status=Status.PUBLISHED), distinct=True
-            )
-        )
-
-    def for_detail(self) -> "EventQuerySet":
-        from .records import Claim, Record
-
-        return self.select_related("parent").prefetch_related(
-            models.Prefetch("children", queryset=Event.objects.chronological()),
-            "sources",
-            models.Prefetch(
-                "records",
-                queryset=Record.objects.published().order_by("date_earliest", "reference_code"),
-            ),
-            models.Prefetch("elections", queryset=Membership.objects.for_table()),
-            models.Prefetch("claims", queryset=Claim.objects.select_related("source")),
-        )
 
 
 class Event(Timestamped):

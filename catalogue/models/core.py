@@ -6,8 +6,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Level, Status, choices_check
+from .choices import Level, choices_check
 from .fields import EDTFField, Timestamped
+from .querysets import WithRecordsQueries
 
 validate_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
@@ -23,52 +24,8 @@ class KeyedQuerySet(models.QuerySet):
         return self.get(**{self.model.natural_key_field: key})
 
 
-class WithRecordsQuerySet(KeyedQuerySet):
-    """Subjects and collections, counted by their published records."""
-
-    def with_record_counts(self) -> "WithRecordsQuerySet":
-        return self.annotate(
-            record_count=models.Count(
-                "records", filter=models.Q(records__status=Status.PUBLISHED), distinct=True
-            )
-        )
-
-    def for_detail(self) -> "WithRecordsQuerySet":
-        """With ``published_records``: the published records only, by date."""
-        from .records import Record
-
-        return self.with_record_counts().prefetch_related(
-            models.Prefetch(
-                "records",
-                queryset=Record.objects.published()
-                .select_related("collection")
-                .order_by(models.F("date_earliest").asc(nulls_last=True), "reference_code"),
-                to_attr="published_records",
-            )
-        )
-
-    def tree(self) -> list:
-        """Every unit as a tree in one query: the roots, each with ``nodes`` (its children)."""
-        units = list(self.with_record_counts().order_by("reference_code"))
-        by_pk = {unit.pk: unit for unit in units}
-        roots = []
-        for unit in units:
-            unit.nodes = []
-        for unit in units:
-            parent = by_pk.get(unit.parent_id)
-            (parent.nodes if parent else roots).append(unit)
-        return roots
-
-    def lineage(self, unit) -> list:
-        """The units above ``unit``, outermost first (one query)."""
-        by_pk = {other.pk: other for other in self.only("pk", "parent", "slug", "title")}
-        chain, seen = [], {unit.pk}
-        parent = by_pk.get(unit.parent_id)
-        while parent is not None and parent.pk not in seen:
-            chain.insert(0, parent)
-            seen.add(parent.pk)
-            parent = by_pk.get(parent.parent_id)
-        return chain
+class WithRecordsQuerySet(WithRecordsQueries, KeyedQuerySet):
+    pass
 
 
 class Source(Timestamped):

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .agents import Event, Membership
 from .choices import (
     Certainty,
     Level,
@@ -18,9 +17,10 @@ from .choices import (
 )
 from .core import CODE_PATTERN, KeyedQuerySet, validate_code
 from .fields import EDTFField, Timestamped
+from .querysets import RecordQueries
 
 
-class RecordQuerySet(KeyedQuerySet):
+class RecordQuerySet(RecordQueries, KeyedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -36,59 +36,6 @@ class RecordQuerySet(KeyedQuerySet):
     def unpublish(self) -> int:
         return self.published().update(
             status=Status.DRAFT, published_at=None, updated_at=timezone.now()
-        )
-
-    def for_listing(self) -> "RecordQuerySet":
-        """What a line in a list shows: the collection, and whether there are images."""
-        return self.select_related("collection").annotate(
-            image_count=models.Count("images", distinct=True)
-        )
-
-    def for_citation(self) -> "RecordQuerySet":
-        return self.select_related("collection").prefetch_related(
-            models.Prefetch("people", queryset=RecordPerson.objects.select_related("person"))
-        )
-
-    def for_detail(self) -> "RecordQuerySet":
-        """Everything the record page shows, in a fixed number of queries.
-
-        Related records on either side are narrowed to published ones, so a draft never
-        appears on another record's page.
-        """
-        published = Record.objects.published()
-        return self.select_related("collection", "original_language").prefetch_related(
-            "languages",
-            "subjects",
-            "sources",
-            models.Prefetch("events", queryset=Event.objects.chronological()),
-            models.Prefetch(
-                "people",
-                queryset=RecordPerson.objects.select_related("person", "source").prefetch_related(
-                    models.Prefetch(
-                        "person__memberships",
-                        queryset=Membership.objects.select_related("organization"),
-                    )
-                ),
-            ),
-            models.Prefetch(
-                "organizations",
-                queryset=RecordOrganization.objects.select_related("organization", "source"),
-            ),
-            models.Prefetch(
-                "relations",
-                queryset=RecordRelation.objects.filter(object__in=published).select_related(
-                    "object", "source"
-                ),
-            ),
-            models.Prefetch(
-                "inverse_relations",
-                queryset=RecordRelation.objects.filter(subject__in=published).select_related(
-                    "subject", "source"
-                ),
-            ),
-            models.Prefetch("copies", queryset=Copy.objects.prefetch_related("sources", "images")),
-            "images",
-            models.Prefetch("claims", queryset=Claim.objects.select_related("source")),
         )
 
 
