@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-test browser curator bench lint clean
+.PHONY: run test test-postgres install install-test browser curator bench lint clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,17 +39,30 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core for the accessibility checks of the browser tests: from the npm registry, without
+# running any install script, into the git-ignored node_modules/.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --ignore-scripts --no-audit --no-fund --no-save axe-core@4
+
 test: export DJANGO_INSECURE_LOCAL = true
 test: export DJANGO_STATIC_MANIFEST = false
-test: install-test browser
+test: install-test browser $(AXE)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL: make test-postgres DATABASE_URL=postgres://...
 test-postgres: export DJANGO_INSECURE_LOCAL = true
 test-postgres: export DJANGO_STATIC_MANIFEST = false
-test-postgres: install-test browser
+test-postgres: install-test browser $(AXE)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+# Re-extract the interface strings and recompile the Russian catalogue (needs GNU gettext).
+# Both django.po and django.mo are committed, so a fresh machine needs neither.
+messages: export DJANGO_DEBUG ?= true
+messages: install
+	$(PY) manage.py makemessages -l ru --no-location --ignore='tests/*' --ignore='node_modules/*'
+	$(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=node_modules
 
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests

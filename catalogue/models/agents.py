@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from .choices import Certainty, EventKind, MembershipRole, NameKind, OrganizationKind, choices_check
 from .core import KeyedQuerySet
 from .fields import EDTFField, Timestamped
+from .querysets import (
+    EventQueries,
+    OrganizationQueries,
+    PersonQueries,
+    SeatsQueries,
+)
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata = RegexValidator(WIKIDATA_PATTERN, _("A Wikidata id is Q followed by digits."))
@@ -37,7 +43,7 @@ def bounds_order(prefix: str, earliest: str, latest: str) -> models.CheckConstra
     )
 
 
-class PersonQuerySet(KeyedQuerySet):
+class PersonQuerySet(PersonQueries, KeyedQuerySet):
     def with_names(self):
         return self.prefetch_related("names")
 
@@ -136,6 +142,10 @@ class PersonName(models.Model):
     natural_key.dependencies = ["catalogue.person"]
 
 
+class OrganizationQuerySet(OrganizationQueries, KeyedQuerySet):
+    pass
+
+
 class Organization(Timestamped):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=300)
@@ -163,7 +173,7 @@ class Organization(Timestamped):
         "Source", blank=True, related_name="organizations", verbose_name=_("sources")
     )
 
-    objects = KeyedQuerySet.as_manager()
+    objects = OrganizationQuerySet.as_manager()
     natural_key_field = "slug"
 
     class Meta:
@@ -189,7 +199,7 @@ class Organization(Timestamped):
         return (self.slug,)
 
 
-class SeatsQuerySet(models.QuerySet):
+class SeatsQuerySet(SeatsQueries, models.QuerySet):
     def get_by_natural_key(self, organization_slug, role):
         return self.get(organization__slug=organization_slug, role=role)
 
@@ -232,7 +242,7 @@ class OrganizationSeats(models.Model):
     natural_key.dependencies = ["catalogue.organization"]
 
 
-class EventQuerySet(KeyedQuerySet):
+class EventQuerySet(EventQueries, KeyedQuerySet):
     def chronological(self):
         return self.order_by(models.F("date_earliest").asc(nulls_last=True), "slug")
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Level, choices_check
 from .fields import EDTFField, Timestamped
+from .querysets import WithRecordsQueries
 
 validate_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
@@ -21,6 +22,10 @@ class KeyedQuerySet(models.QuerySet):
 
     def get_by_natural_key(self, key):
         return self.get(**{self.model.natural_key_field: key})
+
+
+class WithRecordsQuerySet(WithRecordsQueries, KeyedQuerySet):
+    pass
 
 
 class Source(Timestamped):
@@ -68,7 +73,7 @@ class Subject(Timestamped):
     label = models.CharField(_("label"), max_length=200)
     scope_note = models.TextField(_("scope note"), blank=True)
 
-    objects = KeyedQuerySet.as_manager()
+    objects = WithRecordsQuerySet.as_manager()
     natural_key_field = "slug"
 
     class Meta:
@@ -136,7 +141,7 @@ class Collection(Timestamped):
     )
     description = models.TextField(_("scope and content"), blank=True)
 
-    objects = KeyedQuerySet.as_manager()
+    objects = WithRecordsQuerySet.as_manager()
     natural_key_field = "slug"
 
     class Meta:

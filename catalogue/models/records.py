@@ -17,9 +17,10 @@ from .choices import (
 )
 from .core import CODE_PATTERN, KeyedQuerySet, validate_code
 from .fields import EDTFField, Timestamped
+from .querysets import RecordQueries
 
 
-class RecordQuerySet(KeyedQuerySet):
+class RecordQuerySet(RecordQueries, KeyedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 

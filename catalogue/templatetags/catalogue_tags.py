@@ -1,0 +1,113 @@
+"""Template filters and tags of the public catalogue."""
+
+from django import template
+from django.conf import settings
+from django.template.defaultfilters import linebreaks_filter
+from django.urls import translate_url
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info
+
+from .. import charts, dates, search
+
+register = template.Library()
+
+
+@register.filter
+def edtf_display(value) -> str:
+    """An EDTF value in words in the active language; empty reads "unknown"."""
+    return dates.edtf_display(value)
+
+
+def _languages() -> tuple[str, str]:
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    other = next(code for code, _name in settings.LANGUAGES if code != current)
+    return current, other
+
+
+@register.simple_tag
+def translated(obj, field: str, query: str = "", paragraphs: bool = False):
+    """A translated field in the page's language, or the other one marked with its ``lang``.
+
+    With ``query``, the words that match it are marked; with ``paragraphs``, line breaks
+    become paragraphs.
+    """
+    current, other = _languages()
+    value = getattr(obj, f"{field}_{current}", "") or ""
+    language = current
+    if not value:
+        value = getattr(obj, f"{field}_{other}", "") or ""
+        language = other
+    if not value:
+        return ""
+    if paragraphs:
+        inner = linebreaks_filter(value, autoescape=True)
+    elif query:
+        inner = search.highlight(value, query)
+    else:
+        inner = escape(value)
+    if language == current:
+        return mark_safe(inner)
+    element = "div" if paragraphs else "span"
+    return format_html('<{0} lang="{1}">{2}</{0}>', element, language, inner)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page in each interface language, query string kept."""
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = (get_language() or settings.LANGUAGE_CODE)[:2]
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.filter
+def highlight(text, query) -> str:
+    return search.highlight(text, query or "")
+
+
+@register.simple_tag(takes_context=True)
+def current_query(context) -> str:
+    """The search words of the current address, for the header's search box."""
+    request = context.get("request")
+    return request.GET.get("q", "")[:500] if request else ""
+
+
+@register.filter
+def seat_summary(seat) -> str:
+    return charts.seat_summary(seat)
+
+
+@register.filter
+def kept_values(filterset, names: str) -> list[tuple[str, str]]:
+    """The submitted values of ``names`` (space-separated), to carry in hidden inputs."""
+    return [(name, filterset.data.get(name)) for name in names.split() if filterset.data.get(name)]
+
+
+@register.filter
+def field_label(form, name: str) -> str:
+    field = form.fields.get(name)
+    return field.label if field is not None else name
+
+
+@register.filter
+def translated_basis(item) -> str:
+    """The written basis of an inferred membership or role, in the page's language if held."""
+    current, other = _languages()
+    return (
+        getattr(item, f"basis_{current}", "")
+        or getattr(item, f"basis_{other}", "")
+        or getattr(item, "note", "")
+        or ""
+    )

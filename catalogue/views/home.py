@@ -1,0 +1,18 @@
+from django.shortcuts import render
+
+from ..models import Event, Organization, OrganizationSeats, Person, Record
+
+
+def home(request):
+    """What the collection holds: counts, declared seats against catalogued ones, recent records."""
+    context = {
+        "record_count": Record.objects.published().count(),
+        "person_count": Person.objects.count(),
+        "organization_count": Organization.objects.count(),
+        "event_count": Event.objects.count(),
+        "seats": OrganizationSeats.objects.with_catalogued().select_related("organization"),
+        "recent_records": Record.objects.published()
+        .for_listing()
+        .order_by("-published_at", "reference_code")[:6],
+    }
+    return render(request, "catalogue/home.html", context)

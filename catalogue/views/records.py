@@ -1,0 +1,62 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from .. import citations, jsonld
+from ..filters import RecordFilterSet
+from ..models import Record
+from .mixins import ForgivingPaginationMixin
+
+
+class RecordListView(ForgivingPaginationMixin, FilterView):
+    filterset_class = RecordFilterSet
+    queryset = Record.objects.published().for_listing()
+    paginate_by = 20
+    strict = False
+    template_name = "catalogue/record_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            facets=self.filterset.facets(),
+            chips=self.filterset.chips(),
+            query=self.filterset.form.cleaned_data.get("q") or "",
+            **kwargs,
+        )
+
+
+class RecordDetailView(DetailView):
+    queryset = Record.objects.published().for_detail()
+    slug_field = "reference_code"
+    slug_url_kwarg = "reference"
+    context_object_name = "record"
+
+    def get_context_data(self, **kwargs):
+        record = self.object
+        url = self.request.build_absolute_uri(record.get_absolute_url())
+        return super().get_context_data(
+            citation_chicago=citations.chicago(record, url),
+            citation_gost=citations.gost(record, url) if get_language() == "ru" else "",
+            json_ld=jsonld.record_script(record, url, self.request),
+            **kwargs,
+        )
+
+
+def _citation_download(request, reference, builder, extension, content_type):
+    record = get_object_or_404(Record.objects.published().for_citation(), reference_code=reference)
+    url = request.build_absolute_uri(record.get_absolute_url())
+    response = HttpResponse(builder(record, url), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{record.reference_code}.{extension}"'
+    return response
+
+
+def record_bibtex(request, reference):
+    return _citation_download(
+        request, reference, citations.bibtex, "bib", "application/x-bibtex; charset=utf-8"
+    )
+
+
+def record_ris(request, reference):
+    content_type = "application/x-research-info-systems; charset=utf-8"
+    return _citation_download(request, reference, citations.ris, "ris", content_type)

@@ -1,0 +1,42 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from .. import search as search_api
+from ..models import Event, Organization, Person, Record
+
+PER_KIND = 10
+MAX_QUERY_LENGTH = 500
+
+
+def search(request):
+    """Records, people, bodies and events matching ``q``, each ranked, side by side."""
+    raw = request.GET.get("q", "")
+    error = ""
+    if len(raw) > MAX_QUERY_LENGTH:
+        error = _("The search was too long; only its first words were searched.")
+    query = search_api.normalize_query(raw)
+    groups = []
+    if query:
+        kinds = [
+            ("records", _("Records"), search_api.search_records, Record.objects.published()),
+            ("people", _("People"), search_api.search_people, Person.objects.all()),
+            (
+                "organizations",
+                _("Organizations"),
+                search_api.search_organizations,
+                Organization.objects.all(),
+            ),
+            ("events", _("Events"), search_api.search_events, Event.objects.all()),
+        ]
+        for name, label, search_function, queryset in kinds:
+            found = search_function(queryset, query)
+            groups.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "count": found.count(),
+                    "results": list(found.order_by("-search_rank", "pk")[:PER_KIND]),
+                }
+            )
+    context = {"query": query, "groups": groups, "error": error}
+    return render(request, "catalogue/search.html", context, status=400 if error else 200)

@@ -1,0 +1,35 @@
+from .helpers import page
+
+
+def test_russian_record_page_shows_russian_interface_and_choices(client, catalogue):
+    body = page(client, "/ru/records/C20-SPEECH/")
+
+    assert "<dt>Шифр</dt>" in body
+    assert "<dt>Вид</dt><dd>Речь</dd>" in body
+    assert "докладчик" in body
+    assert "Как сослаться на документ" in body
+    assert "Reference code" not in body
+
+
+def test_russian_records_list_shows_russian_form_and_facets(client, catalogue):
+    body = page(client, "/ru/records/?kind=zzz", status=400)
+
+    assert "Часть адреса не удалось использовать:" in body
+    assert ">Поиск и фильтры</h2>" in body
+    assert '<option value="letter">письмо</option>' in body
+    assert "культ личности</a>" in body
+
+
+def test_english_page_has_no_russian_interface_strings(client, catalogue):
+    body = page(client, "/en/records/C20-SPEECH/")
+
+    assert "<dt>Reference code</dt>" in body
+    assert "Шифр" not in body
+
+
+def test_content_security_policy_is_sent_on_public_pages_not_the_admin(client, catalogue):
+    public = client.get("/en/")
+    admin = client.get("/admin/login/")
+
+    assert public["Content-Security-Policy"].startswith("default-src 'self'; img-src 'self' data:")
+    assert "Content-Security-Policy" not in admin

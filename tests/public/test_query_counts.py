@@ -1,0 +1,102 @@
+"""Each public page costs the same number of queries with one row as with three."""
+
+import pytest
+
+from catalogue import models
+from tests import factories
+
+from .conftest import add_image
+
+
+def build(n: int) -> dict:
+    """``n`` published records, each with people, bodies, subjects, images, copies and relations;
+    ``n`` members of one body and ``n`` child units, events and subjects."""
+    collection = factories.collection(slug="fonds")
+    body = factories.organization(slug="body")
+    models.OrganizationSeats.objects.create(
+        organization=body, role=models.MembershipRole.MEMBER, count=133
+    )
+    event = factories.event(slug="congress", date="1956-02")
+    subject = factories.subject(slug="theme")
+    language = models.Language.objects.create(code="ru", name_en="Russian")
+    main = factories.record(reference_code="MAIN", collection=collection, date="1956-02-25")
+    person = factories.person(slug="main-person")
+    source = factories.source()
+    for index in range(n):
+        factories.collection(parent=collection)
+        factories.event(parent=event, date=f"1956-02-{index + 10}")
+        other = factories.person()
+        membership = factories.membership(person=other, organization=body)
+        membership.sources.add(source)
+        factories.membership(person=person, organization=factories.organization())
+        record = factories.record(
+            collection=collection, title_en=f"Report {index}", date=f"1956-03-{index + 10}"
+        )
+        for item in (record, main):
+            item.subjects.add(factories.subject(), subject)
+            item.languages.add(language)
+            item.events.add(event)
+            item.sources.add(factories.source())
+            models.RecordPerson.objects.create(
+                record=item, person=other, role=models.PersonRole.AUTHOR, source=source
+            )
+            models.RecordOrganization.objects.create(
+                record=item,
+                organization=body if item is record else factories.organization(),
+                role=models.OrganizationRole.ISSUER,
+            )
+            add_image(record=item)
+        models.RecordPerson.objects.create(
+            record=record, person=person, role=models.PersonRole.MENTIONED
+        )
+        copy = models.Copy.objects.create(record=main, key=f"copy-{index}", label_en="A copy")
+        copy.sources.add(source)
+        add_image(copy=copy)
+        models.RecordRelation.objects.create(
+            subject=main, object=record, type=models.RelationType.REFERS_TO
+        )
+        models.RecordRelation.objects.create(
+            subject=record, object=main, type=models.RelationType.TRANSLATION_OF
+        )
+        models.Claim.objects.create(
+            slug=f"claim-{index}", record=main, topic_en="date", statement_en="x", source=source
+        )
+    return {"rows": n}
+
+
+PAGES = [
+    ("/en/", 6, "of 133 full members catalogued"),
+    ("/en/records/", 8, "Report 0"),
+    (
+        "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
+        10,
+        "Report</mark> 0",
+    ),
+    ("/en/records/MAIN/", 15, "Report 0"),
+    ("/en/records/MAIN/cite.bib", 2, "@misc{MAIN,"),
+    ("/en/people/", 3, "main-person"),
+    ("/en/people/?organization=body&role=member", 4, "Test Person"),
+    ("/en/people/main-person/", 7, "Report 0"),
+    ("/en/organizations/", 1, "Test Body"),
+    ("/en/organizations/body/", 8, "full members catalogued"),
+    ("/en/events/", 1, "Test Event"),
+    ("/en/events/congress/", 6, "Test Event"),
+    ("/en/collections/", 1, "Test collection"),
+    ("/en/collections/fonds/", 4, "Report 0"),
+    ("/en/subjects/", 1, "Test subject"),
+    ("/en/subjects/theme/", 2, "Report 0"),
+    ("/en/search/?q=report", 8, "Report</mark> 0"),
+]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(("url", "queries", "shown"), PAGES)
+def test_public_page_query_count_does_not_grow_with_rows(
+    client, db, django_assert_num_queries, url, queries, shown, rows
+):
+    build(rows)
+
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+
+    assert shown in response.content.decode()
