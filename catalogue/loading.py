@@ -104,9 +104,12 @@ def resolve_model(item: FixtureObject) -> None:
         return
     known = {f.name for f in item.model._meta.concrete_fields}
     known |= {f.name for f in item.model._meta.many_to_many}
-    for name in item.data["fields"]:
-        if name not in known:
-            item.fail(name, f"unknown field of {item.model._meta.label_lower}")
+    unknown = [name for name in item.data["fields"] if name not in known]
+    for name in unknown:
+        del item.data["fields"][name]
+    compute_natural_key(item)
+    for name in unknown:
+        item.fail(name, f"unknown field of {item.model._meta.label_lower}")
 
 
 def stub(model: type[models.Model], key, fake_pk: int | None = None) -> models.Model:
@@ -235,8 +238,6 @@ def check_objects(objects: list[FixtureObject], using: str = DEFAULT_DB_ALIAS) -
     """Raise FixtureError naming every problem found; write nothing."""
     for item in objects:
         resolve_model(item)
-        if not item.errors:
-            compute_natural_key(item)
     catalogue = Catalogue(objects, using)
     catalogue.index()
     for item in objects:
