@@ -1,6 +1,7 @@
 """Model fields shared by the catalogue's models."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +11,8 @@ from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
 
+# Parsing is slow (about 20 ms a string) and the same dates recur across a catalogue.
+@functools.lru_cache(maxsize=4096)
 def edtf_bounds(value: str) -> tuple[datetime.date | None, datetime.date | None]:
     """Return the earliest and latest calendar days an EDTF string can mean.
 
