@@ -4,6 +4,7 @@ from collections import Counter
 
 from catalogue import models
 from catalogue.search import search_people
+from tests import factories
 
 FIRST_SECRETARY = "First Secretary of the CC"
 PRESIDIUM = "Presidium full member elected by the plenum of 27 Feb 1956"
@@ -478,3 +479,10 @@ def test_every_record_is_published_with_a_time(catalogue_loaded):
     without_time = models.Record.objects.filter(published_at__isnull=True).count()
 
     assert (unpublished, without_time) == (0, 0)
+
+
+def test_curator_can_add_a_person_after_the_load(catalogue_loaded):
+    added = factories.person(slug="new-curator-entry", name_en="New entry")
+
+    assert models.Person.objects.filter(slug="new-curator-entry").get() == added
+    assert models.Person.objects.count() == 36
