@@ -1,0 +1,13 @@
+"""Every row of the catalogue's tables, for comparing the database before and after a load."""
+
+from django.apps import apps
+
+
+def snapshot() -> dict:
+    rows = {}
+    for model in apps.get_app_config("catalogue").get_models():
+        for name in [f.name for f in model._meta.many_to_many]:
+            through = getattr(model, name).through
+            rows[through._meta.label] = sorted(map(repr, through.objects.values_list()))
+        rows[model._meta.label] = sorted(map(repr, model.objects.values_list()))
+    return rows
