@@ -61,6 +61,19 @@ def _part(text: str, russian: bool, genitive: bool = False) -> str | None:
     return plain
 
 
+def _one_of_or_all(value: str, russian: bool) -> str:
+    """``[1956-02-14,1956-02-15]`` (one of them) reads "… or …"; ``{…}`` (all of them) "… and …"."""
+    members = [_part(member.strip(), russian) for member in value[1:-1].split(",")]
+    if not members or None in members or ".." in value:
+        raise ValueError(value)
+    joined = ", ".join(members[:-1])
+    if len(members) == 1:
+        return members[0]
+    if value[0] == "[":
+        return _("%(dates)s or %(last)s") % {"dates": joined, "last": members[-1]}
+    return _("%(dates)s and %(last)s") % {"dates": joined, "last": members[-1]}
+
+
 def edtf_display(value: str | None) -> str:
     """``1956-02-25`` → "25 February 1956"; empty → "unknown", in the active language."""
     value = (value or "").strip()
@@ -68,6 +81,8 @@ def edtf_display(value: str | None) -> str:
         return _("unknown")
     russian = (get_language() or "en").startswith("ru")
     try:
+        if value[0] in "[{" and value[-1] in "]}":
+            return _one_of_or_all(value, russian)
         if "/" not in value:
             return _part(value, russian) or _("unknown")
         start_text, end_text = value.split("/", 1)
