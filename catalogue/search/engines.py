@@ -1,0 +1,66 @@
+"""Matching and ranking with each engine's own full-text index.
+
+Both narrow a queryset through its ``search_document`` (a one-to-one join, so facet counts,
+``values()`` and further filters compose) and add ``search_rank``, higher is better:
+
+- SQLite: the FTS5 table joined by rowid, ``MATCH`` with quoted prefix terms, ranked by
+  its ``rank`` column (bm25 weighted title > variants > body, set in migration 0004);
+- PostgreSQL: the GIN-indexed ``document`` tsvector, ``to_tsquery('simple', …)`` with
+  prefix terms, ranked by ``ts_rank`` (weights A title, B variants, D body).
+"""
+
+from django.db import NotSupportedError
+from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
+
+from .terms import fts5_expression, tsquery_expression
+
+
+class _DocumentFunction(Func):
+    """SQL over the ``document`` column of the joined search document.
+
+    The first argument is the document's primary key (``F("search_document__pk")``); its
+    resolved column gives the table alias of the join.
+    """
+
+    def __init__(self, document_pk, tsquery: str):
+        super().__init__(document_pk, Value(tsquery))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            raise NotSupportedError("The tsvector search runs on PostgreSQL only.")
+        column, tsquery = self.get_source_expressions()
+        quote = connection.ops.quote_name
+        document = f"{quote(column.alias)}.{quote('document')}"
+        query_sql, params = compiler.compile(tsquery)
+        return self.sql % {"document": document, "query": query_sql}, params
+
+
+class DocumentMatches(_DocumentFunction):
+    sql = "%(document)s @@ to_tsquery('simple'::regconfig, %(query)s)"
+    output_field = BooleanField()
+    conditional = True
+
+
+class DocumentRank(_DocumentFunction):
+    sql = "ts_rank(%(document)s, to_tsquery('simple'::regconfig, %(query)s))"
+    output_field = FloatField()
+
+
+def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]]) -> QuerySet:
+    return queryset.filter(
+        search_document__public=True,
+        search_document__full_text__match=fts5_expression(groups),
+    ).annotate(search_rank=-F("search_document__full_text__rank"))
+
+
+def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]]) -> QuerySet:
+    tsquery = tsquery_expression(groups)
+    document = F("search_document__pk")
+    return (
+        queryset.filter(search_document__public=True)
+        .filter(DocumentMatches(document, tsquery))
+        .annotate(search_rank=DocumentRank(document, tsquery))
+    )
+
+
+SEARCHES = {"sqlite": search_sqlite, "postgresql": search_postgresql}
