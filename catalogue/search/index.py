@@ -23,12 +23,11 @@ def _batches(pks: list, size: int = BATCH_SIZE):
 def reindex(kind: str, pks: Iterable[int]) -> int:
     """Rewrite the documents of the ``kind`` objects with these primary keys."""
     pks = sorted(set(pks))
-    queryset = documents.querysets()[kind][0]
     written = 0
     with transaction.atomic(using=router.db_for_write(SearchDocument)):
         for batch in _batches(pks):
             SearchDocument.objects.filter(**{f"{kind}_id__in": batch}).delete()
-            built = documents.build(kind, queryset.filter(pk__in=batch))
+            built = documents.build(kind, batch)
             SearchDocument.objects.bulk_create(built, batch_size=500)
             written += len(built)
     return written
@@ -59,11 +58,11 @@ def rebuild(progress: Callable[[str, int, int], None] | None = None) -> dict[str
     database = router.db_for_write(SearchDocument)
     with transaction.atomic(using=database):
         SearchDocument.objects.all().delete()
-        for kind, (queryset, _builder) in documents.querysets().items():
-            pks = list(queryset.values_list("pk", flat=True))
+        for kind in documents.BUILDERS:
+            pks = documents.all_pks(kind)
             counts[kind] = 0
             for batch in _batches(pks):
-                built = documents.build(kind, queryset.filter(pk__in=batch))
+                built = documents.build(kind, batch)
                 SearchDocument.objects.bulk_create(built, batch_size=500)
                 counts[kind] += len(built)
                 if progress:
