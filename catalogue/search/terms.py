@@ -18,6 +18,7 @@ MIN_STEM_LENGTH = 4
 
 # Letters and digits only: every FTS and tsquery operator character falls outside it.
 WORD = re.compile(r"[^\W_]+")
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 SIBILANT_E = re.compile(r"([жчшщ])е")
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
@@ -37,7 +38,11 @@ def normalize_query(raw: str | None) -> str:
     """The query as searched: whitespace collapsed, at most ``MAX_QUERY_LENGTH`` characters."""
     if not raw:
         return ""
-    return " ".join(str(raw).split())[:MAX_QUERY_LENGTH].strip()
+    query = " ".join(str(raw).split())
+    if len(query) > MAX_QUERY_LENGTH:
+        # Cut at the last whole word that fits, not in the middle of one.
+        query = query[: MAX_QUERY_LENGTH + 1].rsplit(" ", 1)[0][:MAX_QUERY_LENGTH]
+    return query.strip()
 
 
 def split_words(text: str | None) -> list[str]:
@@ -78,9 +83,12 @@ def query_terms(query: str | None) -> list[tuple[str, ...]]:
     """One group of alternative prefixes per query word (at most ``MAX_TERMS``).
 
     One-letter words are dropped when longer ones remain: they would match almost anything.
+    So are the upper-case operator words of search syntaxes (``OR``, ``NEAR``): each query
+    word is required, and people who type ``Khrushchev OR Stalin`` mean no word "or".
     """
-    text = POSSESSIVE.sub("", normalize_query(query)).lower()
-    words = list(dict.fromkeys(word[:MAX_TERM_LENGTH] for word in WORD.findall(text)))
+    text = POSSESSIVE.sub("", normalize_query(query))
+    found = [word for word in WORD.findall(text) if word not in OPERATORS] or WORD.findall(text)
+    words = list(dict.fromkeys(word.lower()[:MAX_TERM_LENGTH] for word in found))
     if any(len(word) > 1 for word in words):
         words = [word for word in words if len(word) > 1]
     return [alternatives(word) for word in words[:MAX_TERMS]]
