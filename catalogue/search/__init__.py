@@ -20,6 +20,7 @@ from django.db.models import FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ..models import DocumentKind
 from ..text import fold
 from .engines import SEARCHES
 from .romanize import forms
@@ -37,31 +38,31 @@ __all__ = [
 ]
 
 
-def _search(queryset: QuerySet, query: str | None) -> QuerySet:
+def _search(queryset: QuerySet, query: str | None, kind: str) -> QuerySet:
     groups = query_terms(query)
     if not groups:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     vendor = connections[queryset.db].vendor
     if vendor not in SEARCHES:
         raise NotSupportedError(f"Search does not support {vendor}.")
-    return SEARCHES[vendor](queryset, groups)
+    return SEARCHES[vendor](queryset, groups, kind)
 
 
 def search_records(queryset: QuerySet, query: str | None) -> QuerySet:
     """Published records matching ``query``: a draft is never found, whatever ``queryset``."""
-    return _search(queryset, query)
+    return _search(queryset, query, DocumentKind.RECORD)
 
 
 def search_people(queryset: QuerySet, query: str | None) -> QuerySet:
-    return _search(queryset, query)
+    return _search(queryset, query, DocumentKind.PERSON)
 
 
 def search_organizations(queryset: QuerySet, query: str | None) -> QuerySet:
-    return _search(queryset, query)
+    return _search(queryset, query, DocumentKind.ORGANIZATION)
 
 
 def search_events(queryset: QuerySet, query: str | None) -> QuerySet:
-    return _search(queryset, query)
+    return _search(queryset, query, DocumentKind.EVENT)
 
 
 def _matches(token: str, prefixes: tuple[str, ...]) -> bool:

@@ -12,6 +12,7 @@ Both narrow a queryset through its ``search_document`` (a one-to-one join, so fa
 from django.db import NotSupportedError
 from django.db.models import BooleanField, F, FloatField, Func, QuerySet, Value
 
+from ..models import DocumentKind
 from .terms import fts5_expression, tsquery_expression
 
 
@@ -46,14 +47,18 @@ class DocumentRank(_DocumentFunction):
     output_field = FloatField()
 
 
-def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]]) -> QuerySet:
+def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
+    expression = fts5_expression(groups)
+    if kind != DocumentKind.RECORD:
+        # People are few and records naming them many: match only documents of this kind.
+        expression = f'kind : "{kind}" AND {expression}'
     return queryset.filter(
         search_document__public=True,
-        search_document__full_text__match=fts5_expression(groups),
+        search_document__full_text__match=expression,
     ).annotate(search_rank=-F("search_document__full_text__rank"))
 
 
-def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]]) -> QuerySet:
+def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
     tsquery = tsquery_expression(groups)
     document = F("search_document__pk")
     return (
