@@ -51,6 +51,20 @@ test-postgres: install-test browser
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
+# Page and search timings on fresh SQLite files of 10,000 and then 100,000 synthetic records
+# (removed afterwards). make bench BENCH_ARGS="--runs 50"
+bench: export DJANGO_DEBUG ?= true
+bench: export DJANGO_STATIC_MANIFEST = false
+bench: install
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	for count in 10000 100000; do \
+		export DATABASE_URL="sqlite:///$$dir/bench-$$count.sqlite3"; \
+		echo "== $$count records =="; \
+		$(PY) manage.py migrate --no-input -v0; \
+		$(PY) manage.py generate_records --count $$count --seed 1; \
+		$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
+	done
+
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests
 	$(VENV)/bin/ruff format --check archive catalogue tests

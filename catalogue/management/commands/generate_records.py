@@ -100,16 +100,7 @@ class Command(BaseCommand):
                 )
                 for n in range(1, 201)
             ),
-            "events": models.Event.objects.bulk_create(
-                models.Event(
-                    slug=f"{slug}-event-{n}",
-                    name_en=self.phrase(rng, "en", 2, 5),
-                    name_ru=self.phrase(rng, "ru", 2, 5),
-                    kind=rng.choice(models.EventKind.values),
-                    date=synthetic.record_date(rng)[0],
-                )
-                for n in range(1, 61)
-            ),
+            "events": self.make_events(rng, slug),
             "organizations": models.Organization.objects.bulk_create(
                 models.Organization(
                     slug=f"{slug}-body-{n}",
@@ -120,6 +111,19 @@ class Command(BaseCommand):
                 for n in range(1, 31)
             ),
         }
+
+    def make_events(self, rng, slug: str) -> list[models.Event]:
+        events = models.Event.objects.bulk_create(
+            models.Event(
+                slug=f"{slug}-event-{n}",
+                name_en=self.phrase(rng, "en", 2, 5),
+                name_ru=self.phrase(rng, "ru", 2, 5),
+                kind=rng.choice(models.EventKind.values),
+            )
+            for n in range(1, 61)
+        )
+        self.write_dates(events, [synthetic.record_date(rng) for _ in events])
+        return events
 
     def make_people(self, rng, slug: str, count: int) -> list[models.Person]:
         names = synthetic.person_names(rng, count)
@@ -197,14 +201,14 @@ class Command(BaseCommand):
         )
         return record, synthetic.record_date(rng)
 
-    def write_dates(self, records, dates) -> None:
+    def write_dates(self, objects: list, dates: list) -> None:
         # The EDTF field would parse every date on save (milliseconds each); the generator
         # knows the bounds of the dates it makes, so it writes them directly.
+        table = connection.ops.quote_name(objects[0]._meta.db_table)
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE catalogue_record SET date = %s, date_earliest = %s, date_latest = %s "
-                "WHERE id = %s",
-                [(*date, record.pk) for record, date in zip(records, dates, strict=True)],
+                f"UPDATE {table} SET date = %s, date_earliest = %s, date_latest = %s WHERE id = %s",
+                [(*date, obj.pk) for obj, date in zip(objects, dates, strict=True)],
             )
 
     def write_links(self, rng, records, links, russian, english) -> None:
