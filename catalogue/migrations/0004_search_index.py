@@ -9,40 +9,38 @@ from django.db import migrations, models
 SQLITE_CREATE = [
     """
     CREATE VIRTUAL TABLE catalogue_searchdocument_fts USING fts5(
-        title, variants, body, kind, id UNINDEXED,
+        title, variants, body, kind,
         content='catalogue_searchdocument', content_rowid='id',
         tokenize='unicode61 remove_diacritics 0', prefix='2 3'
     )
     """,
-    # The searched models join the unindexed id column, not rowid: a rowid join lets SQLite
-    # run the MATCH once per candidate row, which costs quadratic time on broad queries.
     # The kind column lets a search for people skip the records naming them. The rank
     # column is bm25 with the title weighing most and the body least.
     """
     INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts, rank)
-    VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.0, 0.0)')
+    VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 0.0)')
     """,
     """
     CREATE TRIGGER catalogue_searchdocument_fts_insert
     AFTER INSERT ON catalogue_searchdocument BEGIN
-        INSERT INTO catalogue_searchdocument_fts(rowid, title, variants, body, kind, id)
-        VALUES (new.id, new.title, new.variants, new.body, new.kind, new.id);
+        INSERT INTO catalogue_searchdocument_fts(rowid, title, variants, body, kind)
+        VALUES (new.id, new.title, new.variants, new.body, new.kind);
     END
     """,
     """
     CREATE TRIGGER catalogue_searchdocument_fts_delete
     AFTER DELETE ON catalogue_searchdocument BEGIN
-        INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts, rowid, title, variants, body, kind, id)
-        VALUES ('delete', old.id, old.title, old.variants, old.body, old.kind, old.id);
+        INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts, rowid, title, variants, body, kind)
+        VALUES ('delete', old.id, old.title, old.variants, old.body, old.kind);
     END
     """,
     """
     CREATE TRIGGER catalogue_searchdocument_fts_update
     AFTER UPDATE OF title, variants, body, kind ON catalogue_searchdocument BEGIN
-        INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts, rowid, title, variants, body, kind, id)
-        VALUES ('delete', old.id, old.title, old.variants, old.body, old.kind, old.id);
-        INSERT INTO catalogue_searchdocument_fts(rowid, title, variants, body, kind, id)
-        VALUES (new.id, new.title, new.variants, new.body, new.kind, new.id);
+        INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts, rowid, title, variants, body, kind)
+        VALUES ('delete', old.id, old.title, old.variants, old.body, old.kind);
+        INSERT INTO catalogue_searchdocument_fts(rowid, title, variants, body, kind)
+        VALUES (new.id, new.title, new.variants, new.body, new.kind);
     END
     """,
     "INSERT INTO catalogue_searchdocument_fts(catalogue_searchdocument_fts) VALUES ('rebuild')",
@@ -118,7 +116,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='FullTextEntry',
             fields=[
-                ('document', models.OneToOneField(db_column='id', db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='full_text', serialize=False, to='catalogue.searchdocument')),
+                ('document', models.OneToOneField(db_column='rowid', db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='full_text', serialize=False, to='catalogue.searchdocument')),
                 ('match', models.TextField(db_column='catalogue_searchdocument_fts')),
                 ('rank', models.FloatField(db_column='rank')),
             ],

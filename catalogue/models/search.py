@@ -84,16 +84,14 @@ class FullTextEntry(models.Model):
     """SQLite only: a row of the FTS5 table over ``SearchDocument`` (absent on PostgreSQL).
 
     Declared so that the ORM can join the full-text match and its bm25 ``rank`` to the
-    searched model in one query; the table itself is created by migration 0004. The join
-    uses the table's unindexed ``id`` column (the document's id, like its rowid), which
-    keeps SQLite scanning the match once rather than probing it row by row.
+    searched model in one query; the table itself is created by migration 0004.
     """
 
     document = models.OneToOneField(
         SearchDocument,
         on_delete=models.DO_NOTHING,
         primary_key=True,
-        db_column="id",
+        db_column="rowid",
         db_constraint=False,
         related_name="full_text",
     )
