@@ -3,7 +3,7 @@
 Both narrow a queryset through its ``search_document`` (a one-to-one join, so facet counts,
 ``values()`` and further filters compose) and add ``search_rank``, higher is better:
 
-- SQLite: the FTS5 table joined by rowid, ``MATCH`` with quoted prefix terms, ranked by
+- SQLite: the FTS5 table joined on ``+rowid``, ``MATCH`` with quoted prefix terms, ranked by
   its ``rank`` column (bm25 weighted title > variants > body, set in migration 0004);
 - PostgreSQL: the GIN-indexed ``document`` tsvector, ``to_tsquery('simple', …)`` with
   prefix terms, ranked by ``ts_rank`` (weights A title, B variants, D body).
@@ -31,8 +31,8 @@ class _DocumentFunction(Func):
         if connection.vendor != "postgresql":
             raise NotSupportedError("The tsvector search runs on PostgreSQL only.")
         column, tsquery = self.get_source_expressions()
-        quote = connection.ops.quote_name
-        document = f"{quote(column.alias)}.{quote('document')}"
+        table = compiler.quote_name_unless_alias(column.alias)
+        document = f"{table}.{connection.ops.quote_name('document')}"
         query_sql, params = compiler.compile(tsquery)
         return self.sql % {"document": document, "query": query_sql}, params
 

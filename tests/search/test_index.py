@@ -106,9 +106,7 @@ def test_index_follows_organization_and_event_saves(db):
     session.name_en = "Closed session"
     session.save()
 
-    assert list(search.search_organizations(models.Organization.objects.all(), "secret")) == [
-        body
-    ]
+    assert list(search.search_organizations(models.Organization.objects.all(), "secret")) == [body]
     assert list(search.search_events(models.Event.objects.all(), "closed")) == [session]
 
 

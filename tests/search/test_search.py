@@ -198,3 +198,22 @@ def test_highlight_marks_matching_word_and_escapes_the_rest():
 
 def test_highlight_without_query_words_only_escapes():
     assert search.highlight("<i>Сталин</i>", '"*') == "&lt;i&gt;Сталин&lt;/i&gt;"
+
+
+def test_search_records_counts_people_facets_over_matches_only(khrushchev, stalin):
+    speech = factories.record(title_en="Speech on the cult of personality")
+    letter = factories.record(title_en="Letter on the cult of personality")
+    other = factories.record(title_en="Telegram")
+    for record, person in ((speech, khrushchev), (letter, stalin), (other, khrushchev)):
+        models.RecordPerson.objects.create(record=record, person=person, role="author")
+
+    results = search.search_records(models.Record.objects.published(), "cult")
+    facets = dict(
+        results.order_by()
+        .values("people__person__slug")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("people__person__slug", "n")
+    )
+
+    assert facets == {khrushchev.slug: 1, stalin.slug: 1}
+    assert list(results.filter(people__person=khrushchev)) == [speech]
