@@ -136,5 +136,17 @@ class Migration(migrations.Migration):
             model_name='searchdocument',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'record'), ('person', None), ('record__isnull', False), ('event', None), ('organization', None)), models.Q(('kind', 'person'), ('person__isnull', False), ('record', None), ('event', None), ('organization', None)), models.Q(('kind', 'organization'), ('organization__isnull', False), ('record', None), ('event', None), ('person', None)), models.Q(('event__isnull', False), ('kind', 'event'), ('record', None), ('organization', None), ('person', None)), _connector='OR'), name='searchdocument_one_target_of_its_kind'),
         ),
+        migrations.AddIndex(
+            model_name='record',
+            index=models.Index(fields=['status', 'kind', '-date_earliest', 'reference_code', 'date_latest'], name='record_status_kind_newest'),
+        ),
+        migrations.AddIndex(
+            model_name='record',
+            index=models.Index(fields=['status', 'reference_code'], name='record_status_reference'),
+        ),
+        migrations.AddIndex(
+            model_name='record',
+            index=models.Index(fields=['status', '-date_earliest', 'reference_code'], name='record_status_newest'),
+        ),
         migrations.RunPython(create_full_text_index, drop_full_text_index),
     ]

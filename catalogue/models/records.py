@@ -151,6 +151,16 @@ class Record(Timestamped):
         indexes = [
             models.Index(fields=["status", "date_earliest"], name="record_status_date"),
             models.Index(fields=["status", "kind"], name="record_status_kind"),
+            # For the public list at 100,000 records (see benchmark_pages): a kind and date
+            # range, newest first, and deep pages by reference or by date, from the index.
+            models.Index(
+                fields=["status", "kind", "-date_earliest", "reference_code", "date_latest"],
+                name="record_status_kind_newest",
+            ),
+            models.Index(fields=["status", "reference_code"], name="record_status_reference"),
+            models.Index(
+                fields=["status", "-date_earliest", "reference_code"], name="record_status_newest"
+            ),
         ]
 
     def __str__(self):

@@ -49,6 +49,7 @@ class Command(BaseCommand):
             + ", ".join(f"{role} “{word}”" for role, word in words.items())
         )
         self.table("Pages", self.page_rows(words, total, page_size))
+        self.table("List queries (the records page without a search)", self.list_rows(total))
         self.table("Search API", self.api_rows(words))
 
     def pick_words(self, seed: int) -> dict[str, str]:
@@ -99,6 +100,38 @@ class Command(BaseCommand):
             return (url, None, None, len(queries), f"status {response.status_code}")
         timings = self.measure(lambda: client.get(url))
         return (url, *timings, len(queries), "")
+
+    def list_rows(self, total: int) -> list[tuple]:
+        published = models.Record.objects.published().order_by()
+        in_1956 = published.filter(
+            kind=models.RecordKind.SPEECH,
+            date_earliest__gte="1956-01-01",
+            date_latest__lte="1957-12-31",
+        )
+        deep = max(0, total // 2)
+        calls: dict[str, Callable] = {
+            "published .count()": published.count,
+            "kind facets": lambda: list(published.values("kind").annotate(n=Count("pk"))),
+            "language facets": lambda: list(
+                published.values("languages").annotate(n=Count("pk", distinct=True))
+            ),
+            "speech 1956-1957 .count()": in_1956.count,
+            "speech 1956-1957 [:20] by -date": lambda: list(
+                in_1956.order_by("-date_earliest", "reference_code")[:20]
+            ),
+            f"page at offset {deep} by reference": lambda: list(
+                published.order_by("reference_code")[deep : deep + 20]
+            ),
+            f"page at offset {deep} by -date": lambda: list(
+                published.order_by("-date_earliest", "reference_code")[deep : deep + 20]
+            ),
+        }
+        rows = []
+        for name, call in calls.items():
+            with CaptureQueriesContext(connection) as queries:
+                call()
+            rows.append((name, *self.measure(call), len(queries), ""))
+        return rows
 
     def api_rows(self, words: dict[str, str]) -> list[tuple]:
         published = models.Record.objects.published()
