@@ -64,6 +64,20 @@ messages: install
 	$(PY) manage.py makemessages -l ru --no-location --ignore='tests/*' --ignore='node_modules/*'
 	$(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=node_modules
 
+# Page and search timings on fresh SQLite files of 10,000 and then 100,000 synthetic records
+# (removed afterwards). make bench BENCH_ARGS="--runs 50"
+bench: export DJANGO_INSECURE_LOCAL = true
+bench: export DJANGO_STATIC_MANIFEST = false
+bench: install
+	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	for count in 10000 100000; do \
+		export DATABASE_URL="sqlite:///$$dir/bench-$$count.sqlite3"; \
+		echo "== $$count records =="; \
+		$(PY) manage.py migrate --no-input -v0; \
+		$(PY) manage.py generate_records --count $$count --seed 1; \
+		$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
+	done
+
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests
 	$(VENV)/bin/ruff format --check archive catalogue tests

@@ -10,5 +10,7 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from . import lookups
+        from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)
+        signals.connect()

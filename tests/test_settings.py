@@ -32,7 +32,10 @@ def _settings_in_fresh_process(**environment) -> subprocess.CompletedProcess:
 def test_database_from_url_defaults_to_a_sqlite_file_in_the_repository():
     database = database_from_url("sqlite:///db.sqlite3")
 
-    assert database == {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    assert (database["ENGINE"], database["NAME"]) == (
+        "django.db.backends.sqlite3",
+        BASE_DIR / "db.sqlite3",
+    )
 
 
 def test_database_from_url_reads_every_part_of_a_postgres_url():

@@ -15,15 +15,18 @@ from .choices import (
 from .core import Collection, Language, Source, Subject
 from .fields import EDTFField, edtf_bounds, set_edtf_bounds
 from .records import Claim, Copy, Image, Record, RecordOrganization, RecordPerson, RecordRelation
+from .search import DocumentKind, FullTextEntry, SearchDocument
 
 __all__ = [
     "Certainty",
     "Claim",
     "Collection",
     "Copy",
+    "DocumentKind",
     "EDTFField",
     "Event",
     "EventKind",
+    "FullTextEntry",
     "Image",
     "Language",
     "Level",
@@ -43,6 +46,7 @@ __all__ = [
     "RecordPerson",
     "RecordRelation",
     "RelationType",
+    "SearchDocument",
     "Source",
     "Status",
     "Subject",

@@ -1,7 +1,8 @@
 """One search for every list and the global search box.
 
-Finds names and titles whatever the case, ``ё``/``е``, diacritics or script. This first
-version filters with the ``folded`` lookup; the engine full-text index replaces it.
+Finds names and titles whatever the case, ``ё``/``е``, diacritics or script (``Хрущёв``,
+``Khrushchev``, ``Chruschtschow`` and ``Hruščëv`` find the same person), through each
+engine's full-text index over ``SearchDocument`` (see ``engines``). Drafts are never found.
 
 The public API, stable for the views:
 
@@ -14,75 +15,77 @@ The public API, stable for the views:
 
 import re
 
-from django.db.models import FloatField, Q, QuerySet, Value
+from django.db import NotSupportedError, connections
+from django.db.models import FloatField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from ..models import DocumentKind
 from ..text import fold
+from .engines import SEARCHES
+from .romanize import forms
+from .terms import MAX_QUERY_LENGTH, MAX_TERMS, normalize_query, query_terms
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 8
-
-RECORD_FIELDS = ("reference_code", "title_en", "title_ru", "original_title")
-PERSON_FIELDS = ("name_en", "name_ru", "full_name_en", "full_name_ru", "native_name", "names__name")
-ORGANIZATION_FIELDS = ("name_en", "name_ru", "abbreviation_en", "abbreviation_ru")
-EVENT_FIELDS = ("name_en", "name_ru")
-
-
-def normalize_query(raw: str | None) -> str:
-    if not raw:
-        return ""
-    return " ".join(str(raw).split())[:MAX_QUERY_LENGTH]
-
-
-def terms(query: str) -> list[str]:
-    words = re.findall(r"\w+", fold(normalize_query(query)) or "")
-    return words[:MAX_TERMS]
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "MAX_TERMS",
+    "highlight",
+    "normalize_query",
+    "search_events",
+    "search_organizations",
+    "search_people",
+    "search_records",
+]
 
 
-def _search(queryset: QuerySet, query: str, fields: tuple[str, ...]) -> QuerySet:
-    words = terms(query)
-    if not words:
-        return queryset.none()
-    condition = Q()
-    for word in words:
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__folded": word})
-        condition &= any_field
-    matching = queryset.model._default_manager.filter(condition).values("pk")
-    return queryset.filter(pk__in=matching).annotate(
-        search_rank=Value(1.0, output_field=FloatField())
-    )
+def _search(queryset: QuerySet, query: str | None, kind: str) -> QuerySet:
+    groups = query_terms(query)
+    if not groups:
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
+    vendor = connections[queryset.db].vendor
+    if vendor not in SEARCHES:
+        raise NotSupportedError(f"Search does not support {vendor}.")
+    return SEARCHES[vendor](queryset, groups, kind)
 
 
-def search_records(queryset: QuerySet, query: str) -> QuerySet:
-    return _search(queryset, query, RECORD_FIELDS)
+def search_records(queryset: QuerySet, query: str | None) -> QuerySet:
+    """Published records matching ``query``: a draft is never found, whatever ``queryset``."""
+    return _search(queryset, query, DocumentKind.RECORD)
 
 
-def search_people(queryset: QuerySet, query: str) -> QuerySet:
-    return _search(queryset, query, PERSON_FIELDS)
+def search_people(queryset: QuerySet, query: str | None) -> QuerySet:
+    return _search(queryset, query, DocumentKind.PERSON)
 
 
-def search_organizations(queryset: QuerySet, query: str) -> QuerySet:
-    return _search(queryset, query, ORGANIZATION_FIELDS)
+def search_organizations(queryset: QuerySet, query: str | None) -> QuerySet:
+    return _search(queryset, query, DocumentKind.ORGANIZATION)
 
 
-def search_events(queryset: QuerySet, query: str) -> QuerySet:
-    return _search(queryset, query, EVENT_FIELDS)
+def search_events(queryset: QuerySet, query: str | None) -> QuerySet:
+    return _search(queryset, query, DocumentKind.EVENT)
 
 
-def highlight(text: str | None, query: str) -> SafeString:
-    """Escape ``text`` and mark every word that matches a query term (folded comparison)."""
+def _matches(token: str, prefixes: tuple[str, ...]) -> bool:
+    folded = fold(token)
+    if folded.startswith(prefixes):
+        return True
+    return any(form.startswith(prefixes) for form in forms(token.lower()))
+
+
+def highlight(text: str | None, query: str | None) -> SafeString:
+    """Escape ``text`` and mark every word matching the query in any spelling or script.
+
+    A word is marked when it, or one of its romanizations, starts with a searched prefix:
+    ``Khrushchev`` marks ``Хрущёв`` and ``хрущев`` marks ``Khrushchev``.
+    """
     if not text:
         return mark_safe("")
-    words = set(terms(query))
-    if not words:
+    prefixes = tuple(prefix for group in query_terms(query) for prefix in group)
+    if not prefixes:
         return escape(text)
     pieces = []
-    for token in re.split(r"(\w+)", text):
-        folded = fold(token)
-        if token and any(folded.startswith(word) for word in words):
+    for token in re.split(r"([^\W_]+)", text):
+        if token and _matches(token, prefixes):
             pieces.append(f"<mark>{escape(token)}</mark>")
         else:
             pieces.append(escape(token))

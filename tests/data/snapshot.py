@@ -6,6 +6,8 @@ from django.apps import apps
 def snapshot() -> dict:
     rows = {}
     for model in apps.get_app_config("catalogue").get_models():
+        if not model._meta.managed:
+            continue  # the SQLite full-text table: an index over SearchDocument, not data
         for name in [f.name for f in model._meta.many_to_many]:
             through = getattr(model, name).through
             rows[through._meta.label] = sorted(map(repr, through.objects.values_list()))

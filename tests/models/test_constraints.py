@@ -84,6 +84,11 @@ def claim():
     )
 
 
+def search_document():
+    # Saving a person writes its search document.
+    return models.SearchDocument.objects.get(person=factories.person())
+
+
 def second(builder, *shared, **different):
     """Build one object, then a second sharing the ``shared`` fields; return the second."""
     first = builder()
@@ -351,6 +356,15 @@ CASES = {
         lambda obj: {"record": factories.record()},
         NON_FIELD_ERRORS,
         "A claim is about exactly one record, event, person or organization.",
+    ),
+    "searchdocument_kind_valid": Case(
+        search_document, same({"kind": "box"}), "kind", "Value 'box' is not a valid choice."
+    ),
+    "searchdocument_one_target_of_its_kind": Case(
+        search_document,
+        same({"kind": "record"}),
+        NON_FIELD_ERRORS,
+        "Constraint “searchdocument_one_target_of_its_kind” is violated.",
     ),
 }
 

@@ -20,7 +20,8 @@ def test_record_list_shows_published_records_by_date(client, catalogue):
 def test_record_list_search_finds_russian_title_without_yo_and_marks_it(client, catalogue):
     body = page(client, "/en/records/?q=культа")
 
-    assert result_titles(body) == [RESOLUTION]
+    # The search drops a Russian case ending: "культа" also finds "О культе личности".
+    assert sorted(result_titles(body)) == sorted([RESOLUTION, SPEECH])
     assert "<mark>культа</mark>" in page(client, "/ru/records/?q=культа")
 
 

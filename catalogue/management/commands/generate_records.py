@@ -1,0 +1,232 @@
+"""Generate a synthetic collection of any size for benchmarks."""
+
+import datetime
+import random
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries, transaction
+
+from catalogue import models, synthetic
+from catalogue.search import index
+
+PUBLISHED_FROM = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate COUNT synthetic records (with people, subjects, bodies and events), "
+        "deterministically from SEED, then build the search index. For benchmarks only."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=1000, help="How many records.")
+        parser.add_argument("--seed", type=int, default=1, help="Same seed, same collection.")
+        parser.add_argument("--batch-size", type=int, default=2000)
+
+    def handle(self, *args, count: int, seed: int, batch_size: int, **options) -> None:
+        if count < 1 or batch_size < 1:
+            raise CommandError("--count and --batch-size must be at least 1.")
+        prefix = f"SYN{seed}"
+        if models.Collection.objects.filter(reference_code=prefix).exists():
+            raise CommandError(f"A synthetic collection with seed {seed} exists already.")
+        started = time.monotonic()
+        rng = random.Random(seed)
+        russian, english = synthetic.vocabulary(seed)
+        self.words = {
+            "ru": synthetic.Zipf(rng, russian, exponent=0.9),
+            "en": synthetic.Zipf(rng, english, exponent=0.9),
+        }
+        with transaction.atomic():
+            context = self.make_context(rng, prefix, count)
+            self.make_records(rng, prefix, count, batch_size, context)
+        self.stdout.write(f"Records written in {time.monotonic() - started:.1f} s; indexing…")
+        counts = index.rebuild(progress=self.progress)
+        self.stdout.write("")
+        elapsed = time.monotonic() - started
+        drafts = models.Record.objects.filter(
+            reference_code__startswith=f"{prefix}-", status=models.Status.DRAFT
+        ).count()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Generated {count} records ({drafts} drafts), {len(context['people'])} people, "
+                f"{len(context['subjects'])} subjects; indexed {sum(counts.values())} documents; "
+                f"{elapsed:.1f} s in all."
+            )
+        )
+
+    def progress(self, kind: str, done: int, total: int) -> None:
+        self.stdout.write(f"\r  indexing {kind}: {done}/{total}", ending="")
+        self.stdout.flush()
+
+    def phrase(self, rng, language: str, low: int, high: int) -> str:
+        return synthetic.phrase(self.words[language], rng, low, high)
+
+    def make_context(self, rng, prefix: str, count: int) -> dict:
+        slug = prefix.lower()
+        languages = [
+            models.Language.objects.get_or_create(
+                code=code, defaults={"name_en": name_en, "name_ru": name_ru}
+            )[0]
+            for code, name_en, name_ru in (("ru", "Russian", "русский"), ("en", "English", ""))
+        ]
+        fonds = models.Collection.objects.create(
+            slug=slug,
+            reference_code=prefix,
+            title_en=f"Synthetic collection {prefix}",
+            level=models.Level.FONDS,
+            description_en="Generated for benchmarks; nothing in it is historical.",
+        )
+        series = models.Collection.objects.bulk_create(
+            models.Collection(
+                slug=f"{slug}-series-{n}",
+                reference_code=f"{prefix}.{n}",
+                title_en=self.phrase(rng, "en", 2, 4),
+                title_ru=self.phrase(rng, "ru", 2, 4),
+                level=models.Level.SERIES,
+                parent=fonds,
+            )
+            for n in range(1, 13)
+        )
+        return {
+            "languages": languages,
+            "series": synthetic.Zipf(rng, series),
+            "people": self.make_people(rng, slug, max(20, min(3000, count // 50))),
+            "subjects": models.Subject.objects.bulk_create(
+                models.Subject(
+                    slug=f"{slug}-subject-{n}",
+                    label_en=self.phrase(rng, "en", 1, 3),
+                    label_ru=self.phrase(rng, "ru", 1, 3),
+                )
+                for n in range(1, 201)
+            ),
+            "events": self.make_events(rng, slug),
+            "organizations": models.Organization.objects.bulk_create(
+                models.Organization(
+                    slug=f"{slug}-body-{n}",
+                    name_en=self.phrase(rng, "en", 2, 4),
+                    name_ru=self.phrase(rng, "ru", 2, 4),
+                    kind=rng.choice(models.OrganizationKind.values),
+                )
+                for n in range(1, 31)
+            ),
+        }
+
+    def make_events(self, rng, slug: str) -> list[models.Event]:
+        events = models.Event.objects.bulk_create(
+            models.Event(
+                slug=f"{slug}-event-{n}",
+                name_en=self.phrase(rng, "en", 2, 5),
+                name_ru=self.phrase(rng, "ru", 2, 5),
+                kind=rng.choice(models.EventKind.values),
+            )
+            for n in range(1, 61)
+        )
+        self.write_dates(events, [synthetic.record_date(rng) for _ in events])
+        return events
+
+    def make_people(self, rng, slug: str, count: int) -> list[models.Person]:
+        names = synthetic.person_names(rng, count)
+        people = models.Person.objects.bulk_create(
+            models.Person(
+                slug=f"{slug}-person-{n}",
+                name_en=latin,
+                name_ru=cyrillic,
+                native_name=cyrillic,
+                native_language="ru",
+                biography_en=self.phrase(rng, "en", 10, 30),
+            )
+            for n, (cyrillic, latin) in enumerate(names, start=1)
+        )
+        variants = []
+        for person, (cyrillic, latin) in zip(people, names, strict=True):
+            spellings = {
+                synthetic.romanize(cyrillic, "german"): (models.NameKind.TRANSLITERATION, "de"),
+                synthetic.romanize(cyrillic, "scholarly"): (models.NameKind.DIACRITIC, "ISO 9"),
+            }
+            for spelling, (kind, language) in spellings.items():
+                if spelling != latin:
+                    variants.append(
+                        models.PersonName(
+                            person=person, name=spelling, kind=kind, language=language
+                        )
+                    )
+        models.PersonName.objects.bulk_create(variants)
+        return people
+
+    def make_records(self, rng, prefix: str, count: int, batch_size: int, context: dict) -> None:
+        people = synthetic.Zipf(rng, context["people"], exponent=1.1)
+        subjects = synthetic.Zipf(rng, context["subjects"])
+        events = synthetic.Zipf(rng, context["events"])
+        kinds = list(synthetic.KIND_WEIGHTS)
+        weights = list(synthetic.KIND_WEIGHTS.values())
+        russian, english = context["languages"]
+        for start in range(0, count, batch_size):
+            records, dates, links = [], [], []
+            for n in range(start + 1, min(count, start + batch_size) + 1):
+                record, date = self.make_record(rng, prefix, n, kinds, weights, context)
+                records.append(record)
+                dates.append(date)
+                links.append(
+                    (
+                        people.sample(rng.choice((0, 1, 1, 1, 2, 2, 3))),
+                        subjects.sample(rng.randint(1, 3)),
+                        events.sample(rng.choice((0, 0, 1))),
+                    )
+                )
+            models.Record.objects.bulk_create(records)
+            self.write_dates(records, dates)
+            self.write_links(rng, records, links, russian, english)
+            reset_queries()
+            self.stdout.write(f"\r  records: {start + len(records)}/{count}", ending="")
+            self.stdout.flush()
+        self.stdout.write("")
+
+    def make_record(self, rng, prefix, n, kinds, weights, context):
+        has_russian = rng.random() < 0.8
+        draft = rng.random() < synthetic.DRAFT_SHARE
+        title_ru = self.phrase(rng, "ru", 3, 9) if has_russian else ""
+        record = models.Record(
+            reference_code=f"{prefix}-{n:06d}",
+            collection=context["series"].draw(),
+            kind=rng.choices(kinds, weights)[0],
+            title_en=self.phrase(rng, "en", 3, 9),
+            title_ru=title_ru,
+            original_title=title_ru,
+            original_language=context["languages"][0 if has_russian else 1],
+            description_en=self.phrase(rng, "en", 15, 50),
+            description_ru=self.phrase(rng, "ru", 15, 50) if rng.random() < 0.5 else "",
+            status=models.Status.DRAFT if draft else models.Status.PUBLISHED,
+            published_at=None if draft else PUBLISHED_FROM + datetime.timedelta(minutes=n),
+        )
+        return record, synthetic.record_date(rng)
+
+    def write_dates(self, objects: list, dates: list) -> None:
+        # The EDTF field would parse every date on save (milliseconds each); the generator
+        # knows the bounds of the dates it makes, so it writes them directly.
+        table = connection.ops.quote_name(objects[0]._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET date = %s, date_earliest = %s, date_latest = %s WHERE id = %s",
+                [(*date, obj.pk) for obj, date in zip(objects, dates, strict=True)],
+            )
+
+    def write_links(self, rng, records, links, russian, english) -> None:
+        roles = list(models.PersonRole.values)
+        parts, tags, occasions, languages = [], [], [], []
+        for record, (people, subjects, events) in zip(records, links, strict=True):
+            for position, person in enumerate(people):
+                role = models.PersonRole.AUTHOR if position == 0 else rng.choice(roles)
+                parts.append(models.RecordPerson(record=record, person=person, role=role))
+            tags += [models.Record.subjects.through(record=record, subject=s) for s in subjects]
+            occasions += [models.Record.events.through(record=record, event=e) for e in events]
+            languages.append(
+                models.Record.languages.through(record=record, language=record.original_language)
+            )
+            if rng.random() < 0.2:
+                other = english if record.original_language == russian else russian
+                languages.append(models.Record.languages.through(record=record, language=other))
+        models.RecordPerson.objects.bulk_create(parts)
+        models.Record.subjects.through.objects.bulk_create(tags)
+        models.Record.events.through.objects.bulk_create(occasions)
+        models.Record.languages.through.objects.bulk_create(languages)
