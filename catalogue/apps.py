@@ -9,6 +9,8 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import lookups
+        from . import history, images, lookups
 
         connection_created.connect(lookups.register_sqlite_functions)
+        history.register_models()
+        images.connect_file_cleanup()

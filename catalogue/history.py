@@ -1,0 +1,219 @@
+"""The catalogue's history: who changed what and when, with a diff, a revert and a recovery.
+
+Built on django-reversion. Every catalogue model is registered; a record's version also keeps
+its copies, images, people and organization roles, relations and claims, a person's version
+their name variants, an organization's version its declared seats, so reverting or recovering
+the record, person or body brings those back too.
+
+Imports, publishing and the admin write revisions inside ``revision(user, comment)``.
+"""
+
+import contextlib
+import dataclasses
+import datetime
+
+import reversion
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
+
+from . import models as catalogue
+
+# What each model's version carries along (reverse relations, by their related names).
+FOLLOW: dict[type[models.Model], tuple[str, ...]] = {
+    catalogue.Record: ("copies", "images", "people", "organizations", "relations", "claims"),
+    catalogue.Copy: ("images",),
+    catalogue.Person: ("names",),
+    catalogue.Organization: ("seats",),
+}
+REGISTERED = (
+    catalogue.Collection,
+    catalogue.Language,
+    catalogue.Source,
+    catalogue.Subject,
+    catalogue.Person,
+    catalogue.PersonName,
+    catalogue.Organization,
+    catalogue.OrganizationSeats,
+    catalogue.Event,
+    catalogue.Membership,
+    catalogue.Record,
+    catalogue.RecordPerson,
+    catalogue.RecordOrganization,
+    catalogue.RecordRelation,
+    catalogue.Copy,
+    catalogue.Image,
+    catalogue.Claim,
+)
+
+
+def register_models() -> None:
+    """Register the catalogue with django-reversion (called once from the app's ``ready()``)."""
+    for model in REGISTERED:
+        if not reversion.is_registered(model):
+            reversion.register(model, follow=FOLLOW.get(model, ()))
+
+
+@contextlib.contextmanager
+def revision(user=None, comment: str = ""):
+    """Group every change made inside the block into one revision signed by ``user``.
+
+    Objects saved through the ORM inside the block are recorded automatically; objects written
+    in bulk must be added with ``reversion.add_to_revision(obj)``. The block is atomic.
+    """
+    with reversion.create_revision():
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+        yield
+
+
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    version: Version
+    user: object
+    date: datetime.datetime
+    comment: str
+
+
+def versions_of(obj: models.Model) -> list[Entry]:
+    """The object's saved versions, newest first: who, when and why."""
+    versions = Version.objects.get_for_object(obj).select_related("revision__user")
+    return [
+        Entry(
+            version, version.revision.user, version.revision.date_created, version.revision.comment
+        )
+        for version in versions
+    ]
+
+
+def _translated_originals(model: type[models.Model]) -> set[str]:
+    # modeltranslation keeps the untranslated column too; the _en/_ru fields say it better.
+    try:
+        return set(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return set()
+
+
+def _shown(model: type[models.Model], field: models.Field, value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(field, models.ManyToManyField):
+        related = field.remote_field.model._base_manager.filter(pk__in=value)
+        return ", ".join(sorted(str(item) for item in related))
+    if isinstance(field, models.ForeignKey):
+        item = field.remote_field.model._base_manager.filter(pk=value).first()
+        return str(item) if item is not None else _("(deleted, id %(pk)s)") % {"pk": value}
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def diff(version_a: Version, version_b: Version) -> list[tuple[str, str, str]]:
+    """Field by field, what changed from ``version_a`` to ``version_b``.
+
+    Returns ``(field verbose name, old, new)`` for each editable field that differs, with
+    translated fields under their own names ("title [ru]") and related objects by name.
+    """
+    model = version_a._model
+    skip = _translated_originals(model)
+    old, new = version_a.field_dict, version_b.field_dict
+    changes = []
+    for field in model._meta.get_fields():
+        if not getattr(field, "editable", False) or field.name in skip or field.primary_key:
+            continue
+        if field.auto_created or not (field.concrete or field.many_to_many):
+            continue
+        before, after = old.get(field.attname), new.get(field.attname)
+        if field.many_to_many:
+            before, after = sorted(before or []), sorted(after or [])
+        if before != after:
+            changes.append(
+                (str(field.verbose_name), _shown(model, field, before), _shown(model, field, after))
+            )
+    return changes
+
+
+def _followed_versions(version: Version) -> list[Version]:
+    """The versions in ``version``'s revision of the objects it carries along (its copies...)."""
+    found = [version]
+    for name in FOLLOW.get(version._model, ()):
+        relation = version._model._meta.get_field(name)
+        related_model = relation.related_model
+        attname = relation.field.attname
+        candidates = version.revision.version_set.get_for_model(related_model)
+        for candidate in candidates:
+            if str(candidate.field_dict.get(attname)) == version.object_id:
+                found.extend(_followed_versions(candidate))
+    return found
+
+
+def _file_exists(version: Version) -> bool:
+    image = version._object_version.object
+    return bool(image.file) and image.file.storage.exists(image.file.name)
+
+
+def _restore(version: Version, user, comment: str) -> models.Model:
+    with transaction.atomic(), revision(user, comment):
+        for item in _followed_versions(version):
+            if item._model is catalogue.Image and not _file_exists(item):
+                continue  # its file was removed with it; an image without a file is no image
+            item.revert()
+        obj = version._model._base_manager.get(pk=version.object_id)
+        # A plain save refreshes "last updated" and the derived dates, and records the result.
+        obj.save()
+        return obj
+
+
+def revert(version: Version, user) -> models.Model:
+    """Bring the object (and what it carries along) back to ``version``; returns the object.
+
+    Copies, roles or images added since stay: a revert restores, it does not delete.
+    """
+    comment = _("Reverted to the version of %(date)s") % {
+        "date": version.revision.date_created.strftime("%Y-%m-%d %H:%M")
+    }
+    return _restore(version, user, comment)
+
+
+def deleted_versions(model: type[models.Model]) -> list[Version]:
+    """The last version of each deleted object of ``model``, newest first."""
+    return list(Version.objects.get_deleted(model).select_related("revision__user").order_by("-pk"))
+
+
+def recover(version: Version, user) -> models.Model:
+    """Bring a deleted object back, with the copies, roles and variants it carried along."""
+    return _restore(version, user, _("Recovered %(object)s") % {"object": version.object_repr})
+
+
+def delete(obj: models.Model, user, comment: str = "") -> None:
+    """Delete ``obj`` after saving its current state, so that it can be recovered.
+
+    django-reversion keeps no version of an object that no longer exists at the end of a
+    revision, so the snapshot is committed first and the object is deleted afterwards.
+    """
+    with transaction.atomic():
+        with revision(user, comment or _("Deleted %(object)s") % {"object": obj}):
+            reversion.add_to_revision(obj)
+        obj.delete()
+
+
+def publish(records, user) -> int:
+    """Publish the drafts among ``records`` in one revision; returns how many changed."""
+    return _set_status(records, user, publish=True)
+
+
+def unpublish(records, user) -> int:
+    """Return published records to draft in one revision; returns how many changed."""
+    return _set_status(records, user, publish=False)
+
+
+def _set_status(records, user, publish: bool) -> int:
+    with revision(user, _("Published") if publish else _("Unpublished")):
+        changing = records.drafts() if publish else records.published()
+        pks = list(changing.values_list("pk", flat=True))
+        count = changing.publish() if publish else changing.unpublish()
+        for record in catalogue.Record.objects.filter(pk__in=pks):
+            reversion.add_to_revision(record)
+    return count
