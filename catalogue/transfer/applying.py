@@ -1,6 +1,5 @@
 """Carrying out an import plan: in bulk, in one transaction, in one revision of the history."""
 
-import reversion
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from .. import history
 from .columns import Many
 from .context import BATCH, chunked
+from .dates import fast_edtf
 from .planning import CREATE, UPDATE, ImportPlan
 
 
@@ -26,7 +26,7 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
     creates = [row for row in plan.rows if row.action == CREATE]
     updates = [row for row in plan.rows if row.action == UPDATE]
     comment = comment or _("Imported from %(file)s") % {"file": plan.filename}
-    with transaction.atomic(), history.revision(user, comment):
+    with transaction.atomic(), fast_edtf():
         _write_objects(plan, creates, updates)
         _write_deferred(plan, creates + updates)
         for column in plan.kind.columns:
@@ -34,7 +34,7 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
                 _write_values(
                     plan, column, [row for row in creates + updates if column.name in row.changes]
                 )
-        _record_history(plan, [row.instance for row in creates + updates], progress)
+        _record_history(plan, [row.instance for row in creates + updates], user, comment, progress)
     return plan.counts
 
 
@@ -102,7 +102,9 @@ def _write_values(plan: ImportPlan, column: Many, rows) -> None:
         for row in rows
     }
     removed, kept = [], set()
-    for owners in chunked(list(wanted)):
+    # Objects created by this import have no stored values to compare with.
+    stored = [row.instance.pk for row in rows if row.action == UPDATE]
+    for owners in chunked(stored):
         for pk, owner, identity in column.stored_rows(model, owners):
             if identity in wanted[owner]:
                 kept.add((owner, identity))
@@ -112,31 +114,13 @@ def _write_values(plan: ImportPlan, column: Many, rows) -> None:
     for pks in chunked(removed):
         through._base_manager.filter(pk__in=pks).delete()
     added = [
-        column.new_row(model, owner, identity)
+        (owner, identity)
         for owner, identities in wanted.items()
         for identity in sorted(identities, key=str)
         if (owner, identity) not in kept
     ]
-    through._base_manager.bulk_create(added, batch_size=BATCH)
+    column.insert(model, added)
 
 
-def _prefetch_paths(model, prefix: str = "") -> list[str]:
-    """What a version of ``model`` reads: its many-to-many fields and what it carries along."""
-    paths = [f"{prefix}{field.name}" for field in model._meta.many_to_many]
-    for name in history.FOLLOW.get(model, ()):
-        paths.append(f"{prefix}{name}")
-        related = model._meta.get_field(name).related_model
-        paths.extend(_prefetch_paths(related, f"{prefix}{name}__"))
-    return paths
-
-
-def _record_history(plan: ImportPlan, instances, progress) -> None:
-    """Add what changed to the revision, reading related rows in batches, not one by one."""
-    model = plan.kind.model
-    paths = _prefetch_paths(model)
-    pks = [instance.pk for instance in instances]
-    for done, chunk in enumerate(chunked(pks, 2000), start=1):
-        for instance in model._base_manager.filter(pk__in=chunk).prefetch_related(*paths):
-            reversion.add_to_revision(instance)
-        if progress is not None:
-            progress(min(done * 2000, len(pks)), len(pks))
+def _record_history(plan: ImportPlan, instances, user, comment: str, progress) -> None:
+    history.save_revision(plan.kind.model, instances, user, comment, progress)

@@ -6,8 +6,12 @@ Values are compared in the form ``current()`` gives, which is also what an expor
 an exported file imports with no change.
 """
 
-from django.db import models
+import copy
+
+from django.db import connection, models
 from django.utils.translation import gettext as _
+
+from .context import BATCH, chunked
 
 SEPARATOR = "|"
 ROLE_SEPARATOR = ":"
@@ -162,9 +166,21 @@ class Many(Column):
     def label(self, identity: tuple, context) -> str:
         return context.key_for(self.model, self.key, identity[0])
 
-    def new_row(self, model, owner_pk, identity: tuple):
+    def insert(self, model, pairs: list[tuple]) -> None:
+        """Store (owner pk, identity) pairs.
+
+        A many-to-many table has two columns, so the rows go in through one prepared
+        statement: building a model instance per row would cost more than the rest of the
+        import of a record.
+        """
         through, owner, target = self.through(model)
-        return through(**{f"{owner}_id": owner_pk, f"{target}_id": identity[0]})
+        table = connection.ops.quote_name(through._meta.db_table)
+        columns = [through._meta.get_field(name).column for name in (owner, target)]
+        owner_column, target_column = (connection.ops.quote_name(name) for name in columns)
+        statement = f"INSERT INTO {table} ({owner_column}, {target_column}) VALUES (%s, %s)"
+        with connection.cursor() as cursor:
+            for chunk in chunked(pairs):
+                cursor.executemany(statement, [(pk, identity[0]) for pk, identity in chunk])
 
 
 class Roles(Many):
@@ -208,11 +224,19 @@ class Roles(Many):
     def label(self, identity: tuple, context) -> str:
         return f"{super().label(identity, context)}{ROLE_SEPARATOR}{identity[1]}"
 
-    def new_row(self, model, owner_pk, identity: tuple):
+    def insert(self, model, pairs: list[tuple]) -> None:
+        """Store (owner pk, identity) pairs as rows with their other fields at the default."""
         through, owner, target = self.through(model)
-        return through(
-            **{f"{owner}_id": owner_pk, f"{target}_id": identity[0], "role": identity[1]}
-        )
+        if not hasattr(self, "_prototype"):
+            self._prototype = through()
+        rows = []
+        for owner_pk, (target_pk, role) in pairs:
+            row = copy.copy(self._prototype)
+            setattr(row, f"{owner}_id", owner_pk)
+            setattr(row, f"{target}_id", target_pk)
+            row.role = role
+            rows.append(row)
+        through._base_manager.bulk_create(rows, batch_size=BATCH)
 
 
 def translated(name: str, languages=("en", "ru")) -> list[Column]:

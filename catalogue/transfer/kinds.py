@@ -1,5 +1,6 @@
 """The five kinds of file: which columns each has and how rows find their existing objects."""
 
+import copy
 import dataclasses
 from collections.abc import Callable
 
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import models as catalogue
+from ..history import translated_originals
 from .columns import Column, Many, Reference, Roles, translated
 from .context import chunked
 
@@ -28,6 +30,8 @@ class Kind:
 
     def __post_init__(self):
         self._by_name = {column.name: column for column in self.columns}
+        # modeltranslation's untranslated columns; their _en/_ru fields are checked instead.
+        self.translated_originals = sorted(translated_originals(self.model))
 
     @property
     def column_names(self) -> list[str]:
@@ -60,6 +64,16 @@ class Kind:
             for instance in self.model._base_manager.filter(**{f"{self.alternate_key}__in": chunk}):
                 found[getattr(instance, self.alternate_key)] = instance
         return found
+
+    def blank(self):
+        """A new, unsaved object with every field at its default.
+
+        Copied from one prototype: modeltranslation works out each translated field's default
+        under its own language, which costs more than the rest of a row's checks together.
+        """
+        if not hasattr(self, "_prototype"):
+            self._prototype = self.model()
+        return copy.copy(self._prototype)
 
     def export_queryset(self):
         return self.model._base_manager.order_by(*self.model._meta.ordering)

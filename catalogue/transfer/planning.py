@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ..models import set_edtf_bounds
 from .columns import SEPARATOR, CellError, Reference
 from .context import Context
+from .dates import fast_edtf
 from .kinds import KINDS, Kind
 from .reading import FileError, read_table
 
@@ -96,7 +97,8 @@ def plan_import(file_obj, filename: str, kind: str | None = None, user=None, pro
     plan.file_errors.extend(_header_errors(chosen, table.header, filename))
     if plan.file_errors:
         return plan
-    _plan_rows(plan, table, user, progress)
+    with fast_edtf():
+        _plan_rows(plan, table, user, progress)
     return plan
 
 
@@ -220,7 +222,7 @@ def _plan_row(kind: Kind, row: RowPlan, raw: dict, instance, context, user) -> N
         return
     creating = instance is None
     if creating:
-        instance = kind.model()
+        instance = kind.blank()
     row.instance = instance
     for name, value in row.values.items():
         column = kind.column(name)
@@ -254,7 +256,7 @@ def _validate(kind: Kind, row: RowPlan, instance, user) -> None:
             row.errors.append((column.name, _("This column cannot be empty.")))
     try:
         instance.full_clean(
-            exclude=[column.field for column in references],
+            exclude=[column.field for column in references] + kind.translated_originals,
             validate_unique=False,
             validate_constraints=kind.validate_constraints,
         )
