@@ -42,14 +42,33 @@ def prepare() -> Path:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(
-            ["reference_code", "collection", "kind", "title_en", "title_ru", "date",
-             "languages", "subjects", "people", "status"]
+            [
+                "reference_code",
+                "collection",
+                "kind",
+                "title_en",
+                "title_ru",
+                "date",
+                "languages",
+                "subjects",
+                "people",
+                "status",
+            ]
         )
         for n in range(ROWS):
             writer.writerow(
-                [f"BENCH-{n:06d}", collection.slug, "report", f"Benchmark record {n}",
-                 f"Запись {n}", f"19{n % 100:02d}-0{n % 9 + 1}", "ru|en", "subject-a",
-                 "person-a:author" if n % 2 else "", "draft"]
+                [
+                    f"BENCH-{n:06d}",
+                    collection.slug,
+                    "report",
+                    f"Benchmark record {n}",
+                    f"Запись {n}",
+                    f"19{n % 100:02d}-0{n % 9 + 1}",
+                    "ru|en",
+                    "subject-a",
+                    "person-a:author" if n % 2 else "",
+                    "draft",
+                ]
             )
     return path
 
@@ -64,5 +83,7 @@ if __name__ == "__main__":
     source = prepare()
     first = timed(source)
     second = timed(source)
-    print(f"{ROWS:,} rows on {django.db.connection.vendor}: "
-          f"first import {first:.1f} s, second import (unchanged) {second:.1f} s")
+    print(
+        f"{ROWS:,} rows on {django.db.connection.vendor}: "
+        f"first import {first:.1f} s, second import (unchanged) {second:.1f} s"
+    )

@@ -7,7 +7,7 @@ from tests import factories
 
 
 @pytest.fixture
-def media(settings, tmp_path):
+def media(db, settings, tmp_path):
     """A MEDIA_ROOT of the test's own, so that any file left behind is seen."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_ROOT.mkdir()
