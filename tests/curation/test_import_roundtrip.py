@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from catalogue import transfer
 from catalogue.models import (
     Copy,
+    Language,
     Membership,
     Organization,
     Person,
@@ -241,3 +242,31 @@ def test_export_command_writes_one_kind_to_a_file(collection, tmp_path):
     lines = target.read_text().splitlines()
     assert lines[0].startswith("reference_code,collection,level,kind,title_en,title_ru,")
     assert lines[1].startswith("R-DRAFT,")
+
+
+def test_sample_files_import_in_order_and_again_without_change(db, settings):
+    samples = settings.BASE_DIR / "fixtures" / "import"
+    factories.collection(slug="sample")
+    Language.objects.create(code="ru", name_en="Russian")
+    order = ("organizations", "people", "memberships", "records", "copies")
+
+    for kind in order:
+        with (samples / f"{kind}-sample.csv").open("rb") as stream:
+            transfer.apply_import(transfer.plan_import(stream, stream.name))
+
+    for kind in order:
+        with (samples / f"{kind}-sample.csv").open("rb") as stream:
+            assert {row.action for row in transfer.plan_import(stream, stream.name).rows} == {
+                "unchanged"
+            }
+    assert Membership.objects.filter(organization__slug="cc-20").count() == 2
+    assert Copy.objects.get(key="wilson-center").identifier == "115995"
+
+
+@pytest.mark.parametrize("kind", list(transfer.KINDS))
+def test_template_file_has_the_columns_of_its_kind(settings, kind):
+    template = settings.BASE_DIR / "fixtures" / "import" / f"{kind}-template.csv"
+
+    assert (
+        template.read_text(encoding="utf-8") == ",".join(transfer.KINDS[kind].column_names) + "\n"
+    )
