@@ -25,6 +25,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
 
 from . import models as catalogue
+from .bulk import insert_rows
 
 # What each model's version carries along (reverse relations, by their related names).
 FOLLOW: dict[type[models.Model], tuple[str, ...]] = {
@@ -149,6 +150,17 @@ def _with_followed(model: type[models.Model], objects: list):
             yield from _with_followed(related, found)
 
 
+VERSION_COLUMNS = (
+    "revision_id",
+    "object_id",
+    "content_type_id",
+    "db",
+    "format",
+    "serialized_data",
+    "object_repr",
+)
+
+
 def save_revision(
     model: type[models.Model], objects: list, user=None, comment: str = "", progress=None
 ) -> Revision | None:
@@ -176,17 +188,17 @@ def save_revision(
             data = serializer.serialize(fresh, fields=version_fields(each_model))
             for obj, item in zip(fresh, data, strict=True):
                 versions.append(
-                    Version(
-                        revision=revision,
-                        object_id=str(obj.pk),
-                        content_type=content_type,
-                        db=obj._state.db or "default",
-                        format="json",
-                        serialized_data=json.dumps([item], cls=DjangoJSONEncoder),
-                        object_repr=str(obj),
+                    (
+                        revision.pk,
+                        str(obj.pk),
+                        content_type.pk,
+                        obj._state.db or "default",
+                        "json",
+                        json.dumps([item], cls=DjangoJSONEncoder),
+                        str(obj),
                     )
                 )
-        Version.objects.bulk_create(versions, batch_size=500)
+        insert_rows(Version, VERSION_COLUMNS, versions)
         if progress is not None:
             progress(min(done * 1000, len(objects)), len(objects))
     return revision

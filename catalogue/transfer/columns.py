@@ -8,10 +8,11 @@ an exported file imports with no change.
 
 import copy
 
-from django.db import connection, models
+from django.db import models
 from django.utils.translation import gettext as _
 
-from .context import BATCH, chunked
+from ..bulk import insert_rows
+from .context import BATCH
 
 SEPARATOR = "|"
 ROLE_SEPARATOR = ":"
@@ -167,20 +168,10 @@ class Many(Column):
         return context.key_for(self.model, self.key, identity[0])
 
     def insert(self, model, pairs: list[tuple]) -> None:
-        """Store (owner pk, identity) pairs.
-
-        A many-to-many table has two columns, so the rows go in through one prepared
-        statement: building a model instance per row would cost more than the rest of the
-        import of a record.
-        """
+        """Store (owner pk, identity) pairs: a link table's rows are two keys and no more."""
         through, owner, target = self.through(model)
-        table = connection.ops.quote_name(through._meta.db_table)
-        columns = [through._meta.get_field(name).column for name in (owner, target)]
-        owner_column, target_column = (connection.ops.quote_name(name) for name in columns)
-        statement = f"INSERT INTO {table} ({owner_column}, {target_column}) VALUES (%s, %s)"
-        with connection.cursor() as cursor:
-            for chunk in chunked(pairs):
-                cursor.executemany(statement, [(pk, identity[0]) for pk, identity in chunk])
+        rows = ((owner_pk, identity[0]) for owner_pk, identity in pairs)
+        insert_rows(through, [f"{owner}_id", f"{target}_id"], rows)
 
 
 class Roles(Many):
