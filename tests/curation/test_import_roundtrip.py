@@ -18,6 +18,7 @@ from catalogue.models import (
     RecordPerson,
     Status,
 )
+from catalogue.progress import Progress
 from tests import factories
 from tests.curation.conftest import plan
 
@@ -270,3 +271,14 @@ def test_template_file_has_the_columns_of_its_kind(settings, kind):
     assert (
         template.read_text(encoding="utf-8") == ",".join(transfer.KINDS[kind].column_names) + "\n"
     )
+
+
+def test_progress_on_a_terminal_redraws_one_line():
+    stream = io.StringIO()
+    progress = Progress(stream, "Checking", tty=True)
+
+    for done in (500, 1000):
+        progress(done, 1000)
+    progress(1, 10)  # a few rows: no progress at all
+
+    assert stream.getvalue() == "\rChecking: 500/1,000 (50%)\rChecking: 1,000/1,000 (100%)\n"
