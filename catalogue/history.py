@@ -17,9 +17,9 @@ from collections import defaultdict
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.serializers.python import Serializer as PythonSerializer
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.encoding import is_protected_type
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Revision, Version
@@ -101,20 +101,38 @@ def revision(user=None, comment: str = ""):
         yield
 
 
-class _BulkSerializer(PythonSerializer):
-    """Django's serializer, given the many-to-many values read beforehand in bulk."""
-
-    def __init__(self, many: dict):
-        super().__init__()
-        self.many = many
-
-    def handle_m2m_field(self, obj, field):
-        self._current[field.name] = self.many.get((field.name, obj.pk), [])
+def _serialized(model: type[models.Model], objects: list, many: dict) -> list[dict]:
+    """What Django's python serializer gives for ``objects``, with many-to-many values read
+    beforehand in bulk (the serializer reads them object by object)."""
+    label = model._meta.label_lower
+    local, related = [], []
+    for name in version_fields(model):
+        field = model._meta.get_field(name)
+        (related if field.many_to_many else local).append(field)
+    data = []
+    for obj in objects:
+        fields = {}
+        for field in local:
+            value = getattr(obj, field.attname)
+            fields[field.name] = value if is_protected_type(value) else field.value_to_string(obj)
+        for field in related:
+            fields[field.name] = many.get((field.name, obj.pk), [])
+        data.append({"model": label, "pk": obj.pk, "fields": fields})
+    return data
 
 
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _ordering(prefix: str, model: type[models.Model]) -> list[str]:
+    """The related model's own ordering, seen from a link table, as the serializer lists it."""
+    ordering = []
+    for name in [*model._meta.ordering, "pk"]:
+        descending = name.startswith("-")
+        ordering.append(f"{'-' if descending else ''}{prefix}__{name.lstrip('-')}")
+    return ordering
 
 
 def _many_values(model: type[models.Model], objects: list) -> dict:
@@ -123,8 +141,10 @@ def _many_values(model: type[models.Model], objects: list) -> dict:
         through = field.remote_field.through
         owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
         for chunk in _chunks([obj.pk for obj in objects]):
-            pairs = through._base_manager.filter(**{f"{owner}__in": chunk}).values_list(
-                f"{owner}_id", f"{target}_id"
+            pairs = (
+                through._base_manager.filter(**{f"{owner}__in": chunk})
+                .order_by(*_ordering(target, field.related_model))
+                .values_list(f"{owner}_id", f"{target}_id")
             )
             for owner_pk, target_pk in pairs:
                 values[(field.name, owner_pk)].append(target_pk)
@@ -184,8 +204,7 @@ def save_revision(
             content_type = ContentType.objects.get_for_model(each_model)
             fresh = [obj for obj in each if (each_model, obj.pk) not in seen]
             seen.update((each_model, obj.pk) for obj in fresh)
-            serializer = _BulkSerializer(_many_values(each_model, fresh))
-            data = serializer.serialize(fresh, fields=version_fields(each_model))
+            data = _serialized(each_model, fresh, _many_values(each_model, fresh))
             for obj, item in zip(fresh, data, strict=True):
                 versions.append(
                     (

@@ -1,12 +1,15 @@
 """The history: who changed what, a diff, a revert, a deleted record brought back."""
 
 import io
+import json
 
 import pytest
 
 from catalogue import history, transfer
-from catalogue.models import Copy, Record, RecordPerson, Status
+from catalogue.images import ImageForm
+from catalogue.models import Copy, Image, Record, RecordPerson, Status
 from tests import factories
+from tests.curation.test_images import picture_bytes, upload
 
 
 @pytest.fixture
@@ -140,3 +143,34 @@ def test_publishing_is_recorded_in_the_history(record, curator):
         "Published",
         "published",
     )
+
+
+def test_bulk_revision_keeps_what_django_reversion_keeps(record, curator, vocabulary, media):
+    record.languages.set([vocabulary["ru"], vocabulary["en"]])
+    RecordPerson.objects.create(record=record, person=vocabulary["khrushchev"], role="speaker")
+    form = ImageForm(
+        data={"alt_text_en": "A page", "position": 0},
+        files={"file": upload(picture_bytes())},
+        instance=Image(record=record),
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    with history.revision(curator, "One by one"):
+        record.save()
+    history.save_revision(Record, [Record.objects.get(pk=record.pk)], curator, "In bulk")
+
+    one_by_one, in_bulk = (entry.version.revision for entry in history.versions_of(record)[::-1])
+
+    def kept(revision):
+        return sorted(
+            (
+                v.content_type.model,
+                v.object_id,
+                v.object_repr,
+                json.dumps(json.loads(v.serialized_data)),
+            )
+            for v in revision.version_set.all()
+        )
+
+    assert kept(in_bulk) == kept(one_by_one)
+    assert len(kept(in_bulk)) == 3
