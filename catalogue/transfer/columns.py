@@ -6,13 +6,10 @@ Values are compared in the form ``current()`` gives, which is also what an expor
 an exported file imports with no change.
 """
 
-import copy
-
 from django.db import models
 from django.utils.translation import gettext as _
 
 from ..bulk import insert_rows
-from .context import BATCH
 
 SEPARATOR = "|"
 ROLE_SEPARATOR = ":"
@@ -216,18 +213,25 @@ class Roles(Many):
         return f"{super().label(identity, context)}{ROLE_SEPARATOR}{identity[1]}"
 
     def insert(self, model, pairs: list[tuple]) -> None:
-        """Store (owner pk, identity) pairs as rows with their other fields at the default."""
+        """Store (owner pk, identity) pairs as rows with their other fields at the default.
+
+        The part a person plays in a record has no behaviour on save, so its rows are
+        written like link rows, their notes and source left at the defaults.
+        """
         through, owner, target = self.through(model)
-        if not hasattr(self, "_prototype"):
-            self._prototype = through()
+        prototype = through()
+        fields = [field for field in through._meta.concrete_fields if not field.primary_key]
+        attnames = [field.attname for field in fields]
+        defaults = [getattr(prototype, name) for name in attnames]
+        where = {name: attnames.index(name) for name in (f"{owner}_id", f"{target}_id", "role")}
         rows = []
         for owner_pk, (target_pk, role) in pairs:
-            row = copy.copy(self._prototype)
-            setattr(row, f"{owner}_id", owner_pk)
-            setattr(row, f"{target}_id", target_pk)
-            row.role = role
+            row = list(defaults)
+            row[where[f"{owner}_id"]] = owner_pk
+            row[where[f"{target}_id"]] = target_pk
+            row[where["role"]] = role
             rows.append(row)
-        through._base_manager.bulk_create(rows, batch_size=BATCH)
+        insert_rows(through, attnames, rows)
 
 
 def translated(name: str, languages=("en", "ru")) -> list[Column]:
