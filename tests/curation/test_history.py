@@ -174,3 +174,22 @@ def test_bulk_revision_keeps_what_django_reversion_keeps(record, curator, vocabu
 
     assert kept(in_bulk) == kept(one_by_one)
     assert len(kept(in_bulk)) == 3
+
+
+def test_revert_to_an_import_brings_back_the_people_it_listed(vocabulary, curator):
+    first = (
+        "reference_code,collection,kind,title_en,people\nR-9,congress,speech,Nine,stalin:subject\n"
+    )
+    second = "reference_code,people\nR-9,khrushchev:speaker\n"
+    for text in (first, second):
+        plan = transfer.plan_import(io.BytesIO(text.encode()), "records.csv")
+        transfer.apply_import(plan, user=curator)
+    record = Record.objects.get(reference_code="R-9")
+    assert [str(role) for role in record.people.all()] == ["Nikita Khrushchev (speaker)"]
+
+    history.revert(history.versions_of(record)[1].version, curator)
+
+    assert sorted(str(role) for role in record.people.all()) == [
+        "Joseph Stalin (subject)",
+        "Nikita Khrushchev (speaker)",
+    ]
