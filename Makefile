@@ -76,7 +76,11 @@ bench: install
 		$(PY) manage.py migrate --no-input -v0; \
 		$(PY) manage.py generate_records --count $$count --seed 1; \
 		$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
-	done
+	done; \
+	export DATABASE_URL="sqlite:///$$dir/bench-import.sqlite3"; \
+	echo "== import of 100,000 records =="; \
+	$(PY) manage.py migrate --no-input -v0; \
+	$(PY) manage.py benchmark_import --rows 100000
 
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests

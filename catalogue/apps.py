@@ -9,8 +9,10 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import lookups
+        from . import history, images, lookups
         from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)
         signals.connect()
+        history.register_models()
+        images.connect_file_cleanup()

@@ -1,7 +1,9 @@
 """Model fields shared by the catalogue's models."""
 
+import calendar
 import datetime
 import functools
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,16 +12,39 @@ from django.utils.translation import gettext_lazy as _
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
 
+_CALENDAR_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
-# Parsing is slow (about 20 ms a string) and the same dates recur across a catalogue.
-@functools.lru_cache(maxsize=4096)
+
+# The EDTF grammar takes milliseconds a string; plain calendar dates (most of a catalogue)
+# are read directly, and every answer is cached because the same dates recur.
+@functools.lru_cache(maxsize=65536)
 def edtf_bounds(value: str) -> tuple[datetime.date | None, datetime.date | None]:
     """Return the earliest and latest calendar days an EDTF string can mean.
 
     An open or unknown end (``1956/..``) has no bound and gives ``None``.
     """
+    plain = _calendar_bounds(value)
+    if plain is not None:
+        return plain
     parsed = parse_edtf(value)
     return _as_date(parsed.lower_strict), _as_date(parsed.upper_strict)
+
+
+def _calendar_bounds(value: str) -> tuple[datetime.date, datetime.date] | None:
+    """Bounds of ``1956``, ``1956-02`` or ``1956-02-25``; None for anything else or invalid."""
+    match = _CALENDAR_DATE.match(value)
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day is not None:
+            return datetime.date(year, month, day), datetime.date(year, month, day)
+        if month is not None:
+            last_day = calendar.monthrange(year, month)[1]
+            return datetime.date(year, month, 1), datetime.date(year, month, last_day)
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    except ValueError:
+        return None  # 1956-02-30, month 13, year 0: the EDTF library gives the verdict
 
 
 def _as_date(bound) -> datetime.date | None:
