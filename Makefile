@@ -48,6 +48,7 @@ $(AXE):
 test: export DJANGO_INSECURE_LOCAL = true
 test: export DJANGO_STATIC_MANIFEST = false
 test: install-test browser $(AXE)
+	@mkdir -p staticfiles
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL: make test-postgres DATABASE_URL=postgres://...
@@ -55,6 +56,7 @@ test-postgres: export DJANGO_INSECURE_LOCAL = true
 test-postgres: export DJANGO_STATIC_MANIFEST = false
 test-postgres: install-test browser $(AXE)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
+	@mkdir -p staticfiles
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
 
 # Re-extract the interface strings and recompile the Russian catalogue (needs GNU gettext).
