@@ -27,3 +27,11 @@ def viewer(db) -> User:
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, so cached facet counts never cross tests."""
+    from django.core.cache import cache
+
+    cache.clear()

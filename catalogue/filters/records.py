@@ -1,9 +1,11 @@
 """The records list: search, filters, sorting and the facet counts beside them."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
 from django.utils.translation import get_language, pgettext_lazy
@@ -27,6 +29,8 @@ from .querystrings import QueryStringMixin
 
 MAX_QUERY_LENGTH = 500
 FACET_LIMIT = 25
+# Labels (a renamed person) refresh within this time; counts change with every record write.
+FACET_CACHE_SECONDS = 300
 
 SORT_CHOICES = [
     ("relevance", _("relevance")),
@@ -154,14 +158,28 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         return queryset.order_by(*orders[sort], "reference_code")
 
     def facets(self) -> list["Facet"]:
-        """Counts for each facet, each honouring every other active filter (one query each)."""
+        """Counts for each facet, each honouring every other active filter.
+
+        Counting means grouping every matching record, which grows with the collection, so the
+        counts are cached under the filters and the state of the records (one cheap query):
+        any save, publication, import or deletion makes a new key.
+        """
         cleaned = self.form.cleaned_data
+        key = (
+            "catalogue:facets:"
+            + hashlib.sha256(
+                repr((Record.objects.state(), self._facet_filters())).encode()
+            ).hexdigest()
+        )
+        counted = cache.get(key)
+        if counted is None:
+            counted = self._count_facets()
+            cache.set(key, counted, FACET_CACHE_SECONDS)
         language = (get_language() or "en")[:2]
         built = []
-        for name, label, rows_for in FACETS:
-            base = self._filtered(self.queryset, without=name).order_by().values("pk")
+        for name, label, _rows_for in FACETS:
             facet = Facet(name=name, label=label)
-            for value, labels, count in rows_for(base):
+            for value, labels, count in counted[name]:
                 text = labels.get(language) or labels.get("en") or labels.get("ru") or value
                 facet.values.append(
                     FacetValue(
@@ -174,6 +192,21 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                 )
             built.append(facet)
         return built
+
+    def _facet_filters(self) -> list[tuple[str, str]]:
+        return sorted(
+            (name, str(getattr(value, "pk", value)))
+            for name, value in self.form.cleaned_data.items()
+            if name != "sort" and value not in (None, "", False)
+        )
+
+    def _count_facets(self) -> dict[str, list]:
+        counted = {}
+        for name, _label, rows_for in FACETS:
+            # The bare published records: the listing's annotations would only slow the count.
+            base = self._filtered(Record.objects.published(), without=name).order_by().values("pk")
+            counted[name] = list(rows_for(base))
+        return counted
 
     @staticmethod
     def _active_value(cleaned, name):

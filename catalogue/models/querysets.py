@@ -32,8 +32,19 @@ def _claims() -> models.Prefetch:
 class RecordQueries:
     def for_listing(self):
         """What a line in a list shows: the collection, and how many images there are."""
+        from .records import Image
+
+        # A correlated subquery, not a join with GROUP BY: SQL evaluates it only for the rows
+        # of the page, and the count and the ordering keep using the record indexes.
+        images = (
+            Image.objects.filter(record=models.OuterRef("pk"))
+            .order_by()
+            .values("record")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
         return self.select_related("collection").annotate(
-            image_count=models.Count("images", distinct=True)
+            image_count=Coalesce(models.Subquery(images, output_field=models.IntegerField()), 0)
         )
 
     def for_citation(self):

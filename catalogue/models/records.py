@@ -27,6 +27,15 @@ class RecordQuerySet(RecordQueries, KeyedQuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def state(self) -> tuple:
+        """The latest change and the number of records: a key that moves on every write.
+
+        Saves, publishing and imports all set ``updated_at``; a deletion changes the count.
+        One query, answered from indexes.
+        """
+        row = self.order_by().aggregate(latest=models.Max("updated_at"), total=models.Count("pk"))
+        return (row["latest"].isoformat() if row["latest"] else "", row["total"])
+
     def publish(self) -> int:
         """Publish every draft in the queryset; returns how many changed.
 
@@ -162,6 +171,8 @@ class Record(Timestamped):
             models.Index(
                 fields=["status", "-date_earliest", "reference_code"], name="record_status_newest"
             ),
+            # The latest change keys the cached facet counts (RecordQuerySet.state()).
+            models.Index(fields=["updated_at"], name="record_updated"),
         ]
 
     def __str__(self):

@@ -75,7 +75,9 @@ def _update_fields(plan: ImportPlan, rows) -> list[str]:
             fields.update((earliest, field.latest))
         if name == "status":
             fields.add("published_at")
-    if fields and any(field.name == "updated_at" for field in model._meta.concrete_fields):
+    # Even a change of links only (subjects, people) marks the row as updated: the cached
+    # facet counts are keyed on the records' latest change.
+    if rows and any(field.name == "updated_at" for field in model._meta.concrete_fields):
         fields.add("updated_at")
     return sorted(fields)
 

@@ -66,10 +66,11 @@ def build(n: int) -> dict:
 
 PAGES = [
     ("/en/", 6, "of 133 full members catalogued"),
-    ("/en/records/", 8, "Report 0"),
+    # The list's counts: the records' state (1), six facets, the total, the page.
+    ("/en/records/", 9, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
-        10,
+        11,
         "Report</mark> 0",
     ),
     ("/en/records/MAIN/", 15, "Report 0"),

@@ -131,3 +131,28 @@ def test_record_list_relevance_without_a_search_falls_back_to_date(client, catal
     body = page(client, "/en/records/?sort=relevance")
 
     assert result_titles(body) == [LETTER, SPEECH, RESOLUTION]
+
+
+def test_record_list_facet_counts_are_cached_until_a_record_changes(
+    client, catalogue, django_assert_num_queries
+):
+    url = "/en/records/?subject=cult-of-personality"
+    first = facet_counts(page(client, url), "kind")
+
+    # Warm: the subject looked up, the records' state, the total and the page; no facet.
+    with django_assert_num_queries(4):
+        client.get(url)
+    models.Record.objects.filter(pk=catalogue.speech.pk).unpublish()
+    after_unpublishing = facet_counts(page(client, url), "kind")
+
+    assert first == {"resolution": 1, "speech": 1}
+    assert after_unpublishing == {"resolution": 1}
+
+
+def test_record_list_facet_counts_follow_a_deleted_record(client, catalogue):
+    url = "/en/records/?subject=cult-of-personality"
+    page(client, url)
+
+    catalogue.speech.delete()
+
+    assert facet_counts(page(client, url), "kind") == {"resolution": 1}
