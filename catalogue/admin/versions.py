@@ -12,9 +12,11 @@ viewers read the history and nothing more.
 import json
 
 import reversion
+from django.contrib import messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db import IntegrityError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -86,18 +88,40 @@ class HistoryMixin:
             *super().get_urls(),
         ]
 
+    def _may_change_as_kept(self, request, version) -> bool:
+        """Whether the user may change the object as ``version`` keeps it."""
+        try:
+            return self.has_change_permission(request, version._object_version.object)
+        except ObjectDoesNotExist:
+            # What it belonged to is gone; restoring it will say so.
+            return self.has_change_permission(request)
+
     def may_revert(self, request, obj, version) -> bool:
         """Whether the user may change ``obj`` now, and may change it as ``version`` has it."""
         if not self.has_change_permission(request, obj):
             return False
-        return self.has_change_permission(request, version._object_version.object)
+        return self._may_change_as_kept(request, version)
 
     def may_recover(self, request, version=None) -> bool:
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             return False
-        return version is None or self.has_change_permission(
-            request, version._object_version.object
-        )
+        return version is None or self._may_change_as_kept(request, version)
+
+    def _restore(self, request, restore, version):
+        """``restore(version, user)``, or None with a message when the database refuses it."""
+        try:
+            return restore(version, request.user)
+        except (IntegrityError, ObjectDoesNotExist) as error:
+            self.message_user(
+                request,
+                _(
+                    "Nothing was restored: %(object)s conflicts with the catalogue as it is now, "
+                    "or what it belonged to no longer exists (%(error)s)."
+                )
+                % {"object": version.object_repr, "error": error},
+                messages.ERROR,
+            )
+            return None
 
     def _context(self, request, title, **context):
         return {
@@ -155,7 +179,9 @@ class HistoryMixin:
         if not self.may_revert(request, obj, version):
             raise PermissionDenied
         if request.method == "POST":
-            obj = history.revert(version, request.user)
+            obj = self._restore(request, history.revert, version)
+            if obj is None:
+                return HttpResponseRedirect(request.path)
             self.log_change(request, obj, history.versions_of(obj)[0].comment)
             self.message_user(
                 request, _("%(object)s was reverted to an earlier version.") % {"object": obj}
@@ -196,7 +222,9 @@ class HistoryMixin:
         if not self.may_recover(request, version):
             raise PermissionDenied
         if request.method == "POST":
-            obj = history.recover(version, request.user)
+            obj = self._restore(request, history.recover, version)
+            if obj is None:
+                return HttpResponseRedirect(request.path)
             self.log_addition(request, obj, _("Recovered"))
             self.message_user(request, _("%(object)s was recovered.") % {"object": obj})
             return self._to_change_form(obj)

@@ -216,3 +216,15 @@ def test_person_is_reverted_like_a_record(curator_client):
 
     person.refresh_from_db()
     assert person.name_en == "Test Person B"
+
+
+def test_recovering_a_record_whose_reference_code_was_taken_since_is_refused(curator_client):
+    record = ready_record(reference_code="TEST-AGAIN", title_en="Deleted first")
+    curator_client.post(reverse("admin:catalogue_record_delete", args=[record.pk]), {"post": "yes"})
+    ready_record(reference_code="TEST-AGAIN", title_en="Catalogued since")
+    (version,) = curator_client.get(recover_list_url(models.Record)).context["versions"]
+
+    response = curator_client.post(recover_url(models.Record, version), follow=True)
+
+    assert "Nothing was restored: TEST-AGAIN Deleted first conflicts" in response.content.decode()
+    assert list(models.Record.objects.values_list("title_en", flat=True)) == ["Catalogued since"]
