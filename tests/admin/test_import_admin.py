@@ -187,3 +187,18 @@ def test_export_action_downloads_only_the_selected_rows(viewer_client):
 
     rows = json.loads(response.content)["rows"]
     assert [row["slug"] for row in rows] == ["chosen-person"]
+
+
+def test_json_file_of_people_is_previewed_and_confirmed_from_the_people_list(curator_client):
+    rows = [{"slug": "test-person-json", "name_en": "Test Person", "name_ru": "Тестовый человек"}]
+    upload = SimpleUploadedFile(
+        "upload.json", json.dumps({"kind": "people", "rows": rows}).encode(), "application/json"
+    )
+    url = reverse("admin:catalogue_person_import")
+
+    response = curator_client.post(url, {"file": upload, "kind": "people"})
+    curator_client.post(url, {"token": response.context["token"]})
+
+    assert response.context["plan"].counts["create"] == 1
+    person = models.Person.objects.get(slug="test-person-json")
+    assert (person.name_en, person.name_ru) == ("Test Person", "Тестовый человек")
