@@ -5,6 +5,7 @@ read through the strict helpers below, which raise ImproperlyConfigured on a mal
 """
 
 import os
+import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -192,6 +193,11 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 # Uploaded images: refused above these sizes (bytes, pixels), with a message, never a warning.
 CATALOGUE_IMAGE_MAX_BYTES = env_int("CATALOGUE_IMAGE_MAX_BYTES", 40 * 1024 * 1024)
 CATALOGUE_IMAGE_MAX_PIXELS = env_int("CATALOGUE_IMAGE_MAX_PIXELS", 60_000_000)
+# Where an import uploaded in the admin waits between its preview and its confirmation; with
+# several app servers, a directory they share.
+CATALOGUE_IMPORT_DIR = Path(
+    os.environ.get("CATALOGUE_IMPORT_DIR", Path(tempfile.gettempdir()) / "catalogue-imports")
+)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

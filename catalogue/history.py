@@ -270,9 +270,25 @@ def diff(version_a: Version, version_b: Version) -> list[tuple[str, str, str]]:
     Returns ``(field verbose name, old, new)`` for each editable field that differs, with
     translated fields under their own names ("title [ru]") and related objects by name.
     """
-    model = version_a._model
+    return _field_changes(version_a._model, version_a.field_dict, version_b.field_dict)
+
+
+def changes_to_revert(version: Version, obj: models.Model) -> list[tuple[str, str, str]]:
+    """What reverting ``obj`` to ``version`` would change: ``(field, now, then)``."""
+    current = {}
+    for name in version_fields(type(obj)):
+        field = obj._meta.get_field(name)
+        if field.many_to_many:
+            current[field.attname] = list(
+                getattr(obj, name).values_list("pk", flat=True).order_by()
+            )
+        else:
+            current[field.attname] = getattr(obj, field.attname)
+    return _field_changes(type(obj), current, version.field_dict)
+
+
+def _field_changes(model: type[models.Model], old: dict, new: dict) -> list[tuple[str, str, str]]:
     skip = translated_originals(model)
-    old, new = version_a.field_dict, version_b.field_dict
     changes = []
     for field in model._meta.get_fields():
         if not getattr(field, "editable", False) or field.name in skip or field.primary_key:
@@ -304,6 +320,11 @@ def _followed_versions(version: Version) -> list[Version]:
             if str(candidate.field_dict.get(attname)) == version.object_id:
                 found.extend(_followed_versions(candidate))
     return found
+
+
+def carried_along(version: Version) -> list[Version]:
+    """The versions that reverting or recovering ``version`` brings back with it."""
+    return _followed_versions(version)[1:]
 
 
 def _file_exists(version: Version) -> bool:
@@ -361,6 +382,19 @@ def delete(obj: models.Model, user, comment: str = "") -> None:
         with revision(user, comment or _("Deleted %(object)s") % {"object": obj}):
             reversion.add_to_revision(obj)
         obj.delete()
+
+
+def delete_all(queryset, user, comment: str = "") -> int:
+    """Delete every object of ``queryset`` after saving their state in one revision."""
+    with transaction.atomic():
+        objects = list(queryset)
+        with revision(user, comment or _("Deleted %(count)d objects") % {"count": len(objects)}):
+            for obj in objects:
+                reversion.add_to_revision(obj)
+        deleted, _per_model = queryset.model._base_manager.filter(
+            pk__in=[obj.pk for obj in objects]
+        ).delete()
+    return deleted
 
 
 def publish(records, user) -> int:

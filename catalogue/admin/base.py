@@ -1,10 +1,12 @@
 """What every catalogue admin shares: facets, save buttons on top, read-only timestamps,
-edit-conflict detection, autocomplete widgets that keep the query count constant."""
+edit-conflict detection, autocomplete widgets that keep the query count constant, and the
+history: every save, delete and publication is a revision (see ``versions``)."""
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .forms import CatalogueForm
+from .versions import HistoryMixin
 from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, KnownChoicesForm
 
 TIMESTAMPS = ("created_at", "updated_at")
@@ -28,7 +30,7 @@ class KnownAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CatalogueAdmin(KnownAutocompleteMixin, admin.ModelAdmin):
+class CatalogueAdmin(HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
     """The base of every catalogue ModelAdmin."""
 
     form = CatalogueForm

@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.images import ImageForm
 from catalogue.models import Copy, Image
 
 from .base import TranslatedAdmin, TranslatedInline
+from .forms import CatalogueForm
 from .permissions import PublishedRecordGuard, PublishedRecordInlineGuard
+from .transfer import TransferMixin
 
 
 @admin.display(description=_("preview"))
@@ -25,6 +28,7 @@ class CopyInline(PublishedRecordInlineGuard, TranslatedInline):
 
 class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
     model = Image
+    form = ImageForm
     fk_name = "record"
     fields = ("file", preview, "alt_text", "caption", "position")
     readonly_fields = (preview,)
@@ -32,6 +36,7 @@ class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
 
 class CopyImageInline(PublishedRecordInlineGuard, TranslatedInline):
     model = Image
+    form = ImageForm
     fk_name = "copy"
     fields = ("file", preview, "alt_text", "caption", "position")
     readonly_fields = (preview,)
@@ -41,7 +46,8 @@ class CopyImageInline(PublishedRecordInlineGuard, TranslatedInline):
 
 
 @admin.register(Copy)
-class CopyAdmin(PublishedRecordGuard, TranslatedAdmin):
+class CopyAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
+    transfer_kind = "copies"
     list_display = ("label", "record", "holder", "identifier", "updated_at")
     list_filter = ("record__collection", "record__status")
     list_select_related = ("record",)
@@ -61,8 +67,13 @@ class CopyAdmin(PublishedRecordGuard, TranslatedAdmin):
         return obj.record if obj is not None else None
 
 
+class ImageAdminForm(CatalogueForm, ImageForm):
+    """An image's own change form: checked upload and derivatives, and the conflict check."""
+
+
 @admin.register(Image)
 class ImageAdmin(PublishedRecordGuard, TranslatedAdmin):
+    form = ImageAdminForm
     list_display = (preview, "alt_text", "record", "copy", "position", "width", "height")
     list_display_links = (preview, "alt_text")
     list_filter = ("record__status",)

@@ -6,6 +6,7 @@ from catalogue.models import Membership, Organization, OrganizationSeats
 
 from .base import TranslatedAdmin, TranslatedInline
 from .claims import ClaimInline
+from .transfer import TransferMixin
 
 MEMBERSHIP_FIELDS = ("role", "start", "end", "certainty", "basis", "elected_by", "sources")
 
@@ -41,7 +42,8 @@ class SeatsInline(TranslatedInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TranslatedAdmin):
+class OrganizationAdmin(TransferMixin, TranslatedAdmin):
+    transfer_kind = "organizations"
     list_display = ("name", "abbreviation", "kind", "parent", "founded", "dissolved", "members")
     list_filter = ("kind",)
     list_select_related = ("parent",)
@@ -80,7 +82,8 @@ class OrganizationSeatsAdmin(TranslatedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(TranslatedAdmin):
+class MembershipAdmin(TransferMixin, TranslatedAdmin):
+    transfer_kind = "memberships"
     list_display = ("person", "organization", "role", "start", "end", "certainty", "elected_by")
     list_filter = ("role", "certainty", "organization", "elected_by")
     list_select_related = ("person", "organization", "elected_by")

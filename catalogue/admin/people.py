@@ -5,6 +5,7 @@ from catalogue.models import Person, PersonName
 from .base import CatalogueAdmin, CatalogueInline, TranslatedAdmin
 from .claims import ClaimInline
 from .organizations import PersonMembershipInline
+from .transfer import TransferMixin
 
 
 class PersonNameInline(CatalogueInline):
@@ -14,7 +15,8 @@ class PersonNameInline(CatalogueInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedAdmin):
+class PersonAdmin(TransferMixin, TranslatedAdmin):
+    transfer_kind = "people"
     list_display = ("name", "native_name", "birth_date", "death_date", "wikidata_id")
     list_filter = ("native_language",)
     search_fields = (

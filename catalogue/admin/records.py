@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from catalogue import history
 from catalogue.models import Record, RecordOrganization, RecordPerson, RecordRelation, Status
 from catalogue.publishing import ESSENTIAL_FIELDS, missing_for_publication
 
@@ -14,6 +15,7 @@ from .claims import ClaimInline
 from .copies import CopyInline, RecordImageInline
 from .forms import CatalogueForm
 from .permissions import PublishedRecordGuard, PublishedRecordInlineGuard, may_publish
+from .transfer import TransferMixin
 
 PUBLISHED_MESSAGE = "Published"
 UNPUBLISHED_MESSAGE = "Unpublished"
@@ -70,8 +72,9 @@ class RecordClaimInline(PublishedRecordInlineGuard, ClaimInline):
 
 
 @admin.register(Record)
-class RecordAdmin(PublishedRecordGuard, TranslatedAdmin):
+class RecordAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
     form = RecordForm
+    transfer_kind = "records"
     list_display = (
         "reference_code",
         "title",
@@ -168,7 +171,9 @@ class RecordAdmin(PublishedRecordGuard, TranslatedAdmin):
                 )
             else:
                 ready.append(record)
-        changed = Record.objects.filter(pk__in=[record.pk for record in ready]).publish()
+        changed = history.publish(
+            Record.objects.filter(pk__in=[record.pk for record in ready]), request.user
+        )
         self._log(request, ready, PUBLISHED_MESSAGE)
         self.message_user(
             request,
@@ -180,7 +185,9 @@ class RecordAdmin(PublishedRecordGuard, TranslatedAdmin):
     @admin.action(description=gettext_lazy("Unpublish selected records"), permissions=["publish"])
     def unpublish(self, request, queryset):
         records = list(queryset.published())
-        changed = Record.objects.filter(pk__in=[record.pk for record in records]).unpublish()
+        changed = history.unpublish(
+            Record.objects.filter(pk__in=[record.pk for record in records]), request.user
+        )
         self._log(request, records, UNPUBLISHED_MESSAGE)
         self.message_user(
             request,

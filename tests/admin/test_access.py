@@ -146,7 +146,7 @@ def test_editor_is_not_offered_the_publish_actions(editor_client):
     response = editor_client.get(changelist_url(models.Record))
 
     actions = {name for name, label in response.context["action_form"].fields["action"].choices}
-    assert actions == {"", "delete_selected"}
+    assert actions == {"", "delete_selected", "export_csv", "export_json"}
 
 
 def test_editor_cannot_publish_by_posting_the_action(editor_client):

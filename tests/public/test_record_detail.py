@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 
@@ -192,3 +193,15 @@ def test_record_detail_sends_a_strict_content_security_policy(client, catalogue)
     assert "style-src 'self'" in policy
     assert "frame-ancestors 'none'" in policy
     assert " style=" not in response.content.decode()
+
+
+def test_record_detail_shows_when_it_was_last_updated_in_the_visitors_language(client, catalogue):
+    moment = datetime.datetime(2026, 3, 5, 12, 0, tzinfo=datetime.UTC)
+    models.Record.objects.filter(pk=catalogue.speech.pk).update(updated_at=moment)
+
+    english = page(client, "/en/records/C20-SPEECH/")
+    russian = page(client, "/ru/records/C20-SPEECH/")
+
+    time = '<time datetime="2026-03-05T12:00:00+00:00">'
+    assert f"Last updated: {time}March 5, 2026</time>" in english
+    assert f"Последнее обновление: {time}5 марта 2026 г.</time>" in russian
