@@ -3,6 +3,7 @@ edit-conflict detection, autocomplete widgets that keep the query count constant
 history: every save, delete and publication is a revision (see ``versions``)."""
 
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .forms import CatalogueForm
@@ -37,6 +38,8 @@ class CatalogueAdmin(HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
     save_on_top = True
     show_facets = admin.ShowFacets.ALWAYS
     list_per_page = 50
+    # A web address typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
