@@ -5,6 +5,7 @@ read through the strict helpers below, which raise ImproperlyConfigured on a mal
 """
 
 import os
+import secrets
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -89,13 +90,16 @@ def database_from_url(url: str) -> dict:
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+# True when no key is configured and this process made its own (the system check warns).
+SECRET_KEY_GENERATED = False
 if not SECRET_KEY:
-    if not DEBUG and not env_bool("DJANGO_INSECURE_LOCAL", False):
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it, or set DJANGO_DEBUG=true or "
-            "DJANGO_INSECURE_LOCAL=true on a machine of your own."
-        )
-    SECRET_KEY = "insecure-local-key-never-use-in-production"
+    if DEBUG or env_bool("DJANGO_INSECURE_LOCAL", False):
+        SECRET_KEY = "insecure-local-key-never-use-in-production"
+    else:
+        # Nothing becomes insecure, but sessions and signed links end with the process and
+        # differ between processes: set DJANGO_SECRET_KEY wherever the catalogue is served.
+        SECRET_KEY = secrets.token_urlsafe(50)
+        SECRET_KEY_GENERATED = True
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])

@@ -9,7 +9,7 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import history, images, lookups
+        from . import checks, history, images, lookups  # noqa: F401 (checks registers itself)
         from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)

@@ -86,11 +86,22 @@ def test_env_int_refuses_a_value_that_is_not_a_number(monkeypatch):
         env_int("CATALOGUE_IMAGE_MAX_BYTES", 1)
 
 
-def test_settings_without_a_secret_key_refuse_to_start_unless_debug():
-    result = _settings_in_fresh_process()
+def test_settings_without_a_secret_key_start_and_the_check_warns():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
 
-    assert result.returncode == 1
-    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0
+    assert "catalogue.W001" in result.stderr + result.stdout
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr + result.stdout
 
 
 def test_settings_default_to_debug_off_and_sqlite():

@@ -14,7 +14,8 @@ from .choices import (
 )
 from .core import Collection, Language, Source, Subject
 from .fields import EDTFField, edtf_bounds, set_edtf_bounds
-from .records import Claim, Copy, Image, Record, RecordOrganization, RecordPerson, RecordRelation
+from .holdings import Claim, Copy, Image
+from .records import Record, RecordOrganization, RecordPerson, RecordRelation
 from .search import DocumentKind, FullTextEntry, SearchDocument
 
 __all__ = [

@@ -24,7 +24,7 @@ def _published_record_roles(link_model) -> models.Prefetch:
 
 
 def _claims() -> models.Prefetch:
-    from .records import Claim
+    from .holdings import Claim
 
     return models.Prefetch("claims", queryset=Claim.objects.select_related("source"))
 
@@ -32,7 +32,7 @@ def _claims() -> models.Prefetch:
 class RecordQueries:
     def for_listing(self):
         """What a line in a list shows: the collection, and how many images there are."""
-        from .records import Image
+        from .holdings import Image
 
         # A correlated subquery, not a join with GROUP BY: SQL evaluates it only for the rows
         # of the page, and the count and the ordering keep using the record indexes.
@@ -57,7 +57,8 @@ class RecordQueries:
     def for_detail(self):
         """Everything the record page shows; related records on either side only if published."""
         from .agents import Event, Membership
-        from .records import Copy, Record, RecordOrganization, RecordPerson, RecordRelation
+        from .holdings import Copy
+        from .records import Record, RecordOrganization, RecordPerson, RecordRelation
 
         published = Record.objects.filter(status=PUBLISHED)
         people = RecordPerson.objects.select_related("person", "source").prefetch_related(
