@@ -24,6 +24,7 @@ from ..models import (
     RecordPerson,
     Subject,
 )
+from ..models.records import UNDATED
 from .fields import PartialDateField
 from .querystrings import QueryStringMixin
 
@@ -147,8 +148,8 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         language = (get_language() or "en")[:2]
         title = Lower(f"title_{language}")
         orders = {
-            "relevance": [F("search_rank").desc(), F("date_earliest").asc(nulls_last=True)],
-            "date": [F("date_earliest").asc(nulls_last=True)],
+            "relevance": [F("search_rank").desc(), UNDATED.asc(), F("date_earliest").asc()],
+            "date": [UNDATED.asc(), F("date_earliest").asc()],
             "-date": [F("date_latest").desc(nulls_last=True)],
             "title": [title.asc()],
             "-title": [title.desc()],

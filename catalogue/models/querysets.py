@@ -58,9 +58,8 @@ class RecordQueries:
         """Everything the record page shows; related records on either side only if published."""
         from .agents import Event, Membership
         from .holdings import Copy
-        from .records import Record, RecordOrganization, RecordPerson, RecordRelation
+        from .records import RecordOrganization, RecordPerson, RecordRelation
 
-        published = Record.objects.filter(status=PUBLISHED)
         people = RecordPerson.objects.select_related("person", "source").prefetch_related(
             models.Prefetch(
                 "person__memberships", queryset=Membership.objects.select_related("organization")
@@ -79,13 +78,14 @@ class RecordQueries:
             ),
             models.Prefetch(
                 "relations",
-                queryset=RecordRelation.objects.filter(object__in=published).select_related(
+                # A join on the related record, not "in (every published record)".
+                queryset=RecordRelation.objects.filter(object__status=PUBLISHED).select_related(
                     "object", "source"
                 ),
             ),
             models.Prefetch(
                 "inverse_relations",
-                queryset=RecordRelation.objects.filter(subject__in=published).select_related(
+                queryset=RecordRelation.objects.filter(subject__status=PUBLISHED).select_related(
                     "subject", "source"
                 ),
             ),

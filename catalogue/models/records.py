@@ -1,6 +1,7 @@
 """Records (the catalogued works), their copies, images, relations and attributed claims."""
 
 from django.db import models, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,11 @@ from .choices import (
 from .core import CODE_PATTERN, KeyedQuerySet, validate_code
 from .fields import EDTFField, Timestamped
 from .querysets import RecordQueries
+
+# True for a record without a date: ordering by it first puts undated records last.
+UNDATED = models.ExpressionWrapper(
+    models.Q(date_earliest__isnull=True), output_field=models.BooleanField()
+)
 
 
 class RecordQuerySet(RecordQueries, KeyedQuerySet):
@@ -170,6 +176,15 @@ class Record(Timestamped):
             models.Index(fields=["status", "reference_code"], name="record_status_reference"),
             models.Index(
                 fields=["status", "-date_earliest", "reference_code"], name="record_status_newest"
+            ),
+            # Earliest first with undated records last (the list's default order), from the
+            # index even for deep pages: NULLS LAST itself cannot use an ascending index.
+            models.Index(
+                F("status"),
+                UNDATED,
+                F("date_earliest"),
+                F("reference_code"),
+                name="record_status_undated_last",
             ),
             # The latest change keys the cached facet counts (RecordQuerySet.state()).
             models.Index(fields=["updated_at"], name="record_updated"),
