@@ -34,27 +34,30 @@ curator: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py create_curator $(USERNAME)
 
-# Debian's Chromium for the browser tests, installed where missing.
+# Debian's Chromium for the browser tests and a Java runtime for the HTML checker, where missing.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
-# axe-core for the accessibility checks of the browser tests: from the npm registry, without
-# running any install script, into the git-ignored node_modules/.
+# axe-core (accessibility) and the Nu HTML Checker, from the npm registry, no install scripts;
+# one install for both (npm removes packages it was not asked for), into node_modules/.
 AXE := node_modules/axe-core/axe.min.js
-$(AXE):
-	npm install --ignore-scripts --no-audit --no-fund --no-save axe-core@4
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
+$(AXE) $(VNU) &:
+	npm install --ignore-scripts --no-audit --no-fund --no-save axe-core@4 vnu-jar@26
 
 test: export DJANGO_INSECURE_LOCAL = true
 test: export DJANGO_STATIC_MANIFEST = false
-test: install-test browser $(AXE)
+test: install-test browser $(AXE) $(VNU)
 	@mkdir -p staticfiles
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The same suite against PostgreSQL: make test-postgres DATABASE_URL=postgres://...
 test-postgres: export DJANGO_INSECURE_LOCAL = true
 test-postgres: export DJANGO_STATIC_MANIFEST = false
-test-postgres: install-test browser $(AXE)
+test-postgres: install-test browser $(AXE) $(VNU)
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
 	@mkdir -p staticfiles
 	DATABASE_URL=$(DATABASE_URL) $(PY) -m pytest $(PYTEST_ARGS)
