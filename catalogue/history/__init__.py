@@ -8,219 +8,27 @@ the record, person or body brings those back too.
 Imports, publishing and the admin write revisions inside ``revision(user, comment)``.
 """
 
-import contextlib
 import dataclasses
 import datetime
-import json
-from collections import defaultdict
 
 import reversion
-from django.contrib.contenttypes.models import ContentType
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, models, transaction
-from django.utils import timezone
-from django.utils.encoding import is_protected_type
 from django.utils.translation import gettext as _
-from modeltranslation.translator import NotRegistered, translator
-from reversion.models import Revision, Version
+from reversion.models import Version
 
-from . import models as catalogue
-from .bulk import insert_rows
+from .. import models as catalogue
 
-# What each model's version carries along (reverse relations, by their related names).
-FOLLOW: dict[type[models.Model], tuple[str, ...]] = {
-    catalogue.Record: ("copies", "images", "people", "organizations", "relations", "claims"),
-    catalogue.Copy: ("images",),
-    catalogue.Person: ("names",),
-    catalogue.Organization: ("seats",),
-}
-# What the names of followed objects read (for prefetching when many are saved at once).
-NAMED_BY: dict[type[models.Model], tuple[str, ...]] = {
-    catalogue.RecordPerson: ("person",),
-    catalogue.RecordOrganization: ("organization",),
-    catalogue.RecordRelation: ("subject", "object"),
-    catalogue.Claim: ("source",),
-    catalogue.OrganizationSeats: ("organization",),
-    catalogue.Membership: ("person", "organization"),
-}
-REGISTERED = (
-    catalogue.Collection,
-    catalogue.Language,
-    catalogue.Source,
-    catalogue.Subject,
-    catalogue.Person,
-    catalogue.PersonName,
-    catalogue.Organization,
-    catalogue.OrganizationSeats,
-    catalogue.Event,
-    catalogue.Membership,
-    catalogue.Record,
-    catalogue.RecordPerson,
-    catalogue.RecordOrganization,
-    catalogue.RecordRelation,
-    catalogue.Copy,
-    catalogue.Image,
-    catalogue.Claim,
+# The history's whole interface is importable from here, as it was from one module.
+from .bulk import save_revision  # noqa: F401
+from .registry import (  # noqa: F401
+    FOLLOW,
+    NAMED_BY,
+    REGISTERED,
+    register_models,
+    revision,
+    translated_originals,
+    version_fields,
 )
-
-
-def register_models() -> None:
-    """Register the catalogue with django-reversion (called once from the app's ``ready()``)."""
-    for model in REGISTERED:
-        if not reversion.is_registered(model):
-            reversion.register(model, fields=version_fields(model), follow=FOLLOW.get(model, ()))
-
-
-def version_fields(model: type[models.Model]) -> list[str]:
-    """The fields a version keeps: all but modeltranslation's untranslated columns.
-
-    Those hold whichever language was active when saved; ``title_en`` and ``title_ru`` say it
-    exactly, and a reverted object's ``title`` follows from them.
-    """
-    skip = translated_originals(model)
-    return [
-        field.name
-        for field in model._meta.get_fields()
-        if (field.concrete or field.many_to_many)
-        and not field.auto_created
-        and field.name not in skip
-    ]
-
-
-@contextlib.contextmanager
-def revision(user=None, comment: str = ""):
-    """Group every change made inside the block into one revision signed by ``user``.
-
-    Objects saved through the ORM inside the block are recorded automatically; objects written
-    in bulk must be added with ``reversion.add_to_revision(obj)``. The block is atomic.
-    """
-    with reversion.create_revision():
-        if user is not None and user.is_authenticated:
-            reversion.set_user(user)
-        reversion.set_comment(comment)
-        yield
-
-
-def _serialized(model: type[models.Model], objects: list, many: dict) -> list[dict]:
-    """What Django's python serializer gives for ``objects``, with many-to-many values read
-    beforehand in bulk (the serializer reads them object by object)."""
-    label = model._meta.label_lower
-    local, related = [], []
-    for name in version_fields(model):
-        field = model._meta.get_field(name)
-        (related if field.many_to_many else local).append(field)
-    data = []
-    for obj in objects:
-        fields = {}
-        for field in local:
-            value = getattr(obj, field.attname)
-            fields[field.name] = value if is_protected_type(value) else field.value_to_string(obj)
-        for field in related:
-            fields[field.name] = many.get((field.name, obj.pk), [])
-        data.append({"model": label, "pk": obj.pk, "fields": fields})
-    return data
-
-
-def _chunks(items: list, size: int = 500):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _ordering(prefix: str, model: type[models.Model]) -> list[str]:
-    """The related model's own ordering, seen from a link table, as the serializer lists it."""
-    ordering = []
-    for name in [*model._meta.ordering, "pk"]:
-        descending = name.startswith("-")
-        ordering.append(f"{'-' if descending else ''}{prefix}__{name.lstrip('-')}")
-    return ordering
-
-
-def _many_values(model: type[models.Model], objects: list) -> dict:
-    values = defaultdict(list)
-    for field in model._meta.many_to_many:
-        through = field.remote_field.through
-        owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        for chunk in _chunks([obj.pk for obj in objects]):
-            pairs = (
-                through._base_manager.filter(**{f"{owner}__in": chunk})
-                .order_by(*_ordering(target, field.related_model))
-                .values_list(f"{owner}_id", f"{target}_id")
-            )
-            for owner_pk, target_pk in pairs:
-                values[(field.name, owner_pk)].append(target_pk)
-    return values
-
-
-def _with_followed(model: type[models.Model], objects: list):
-    """(model, objects) for ``objects`` and, level by level, what they carry along."""
-    yield model, objects
-    for name in FOLLOW.get(model, ()):
-        relation = model._meta.get_field(name)
-        related = relation.related_model
-        found = []
-        for chunk in _chunks(objects):
-            found.extend(
-                related._base_manager.filter(
-                    **{f"{relation.field.attname}__in": [obj.pk for obj in chunk]}
-                )
-                .select_related(*NAMED_BY.get(related, ()))
-                .order_by("pk")
-            )
-        if found:
-            yield from _with_followed(related, found)
-
-
-VERSION_COLUMNS = (
-    "revision_id",
-    "object_id",
-    "content_type_id",
-    "db",
-    "format",
-    "serialized_data",
-    "object_repr",
-)
-
-
-def save_revision(
-    model: type[models.Model], objects: list, user=None, comment: str = "", progress=None
-) -> Revision | None:
-    """Write one revision of ``objects`` (of ``model``, saved), and what they carry along.
-
-    For imports of many rows: django-reversion's ``add_to_revision`` copies the revision's
-    list of versions on each call and reads related rows object by object, which makes
-    100,000 rows take hours. The versions written here are the same as its own.
-    """
-    if not objects:
-        return None
-    revision = Revision.objects.create(
-        date_created=timezone.now(),
-        user=user if user is not None and user.is_authenticated else None,
-        comment=comment,
-    )
-    seen = set()
-    for done, chunk in enumerate(_chunks(objects, 1000), start=1):
-        versions = []
-        for each_model, each in _with_followed(model, chunk):
-            content_type = ContentType.objects.get_for_model(each_model)
-            fresh = [obj for obj in each if (each_model, obj.pk) not in seen]
-            seen.update((each_model, obj.pk) for obj in fresh)
-            data = _serialized(each_model, fresh, _many_values(each_model, fresh))
-            for obj, item in zip(fresh, data, strict=True):
-                versions.append(
-                    (
-                        revision.pk,
-                        str(obj.pk),
-                        content_type.pk,
-                        obj._state.db or "default",
-                        "json",
-                        json.dumps([item], cls=DjangoJSONEncoder),
-                        str(obj),
-                    )
-                )
-        insert_rows(Version, VERSION_COLUMNS, versions)
-        if progress is not None:
-            progress(min(done * 1000, len(objects)), len(objects))
-    return revision
 
 
 @dataclasses.dataclass(frozen=True)
@@ -240,14 +48,6 @@ def versions_of(obj: models.Model) -> list[Entry]:
         )
         for version in versions
     ]
-
-
-def translated_originals(model: type[models.Model]) -> set[str]:
-    # modeltranslation keeps the untranslated column too; the _en/_ru fields say it better.
-    try:
-        return set(translator.get_options_for_model(model).fields)
-    except NotRegistered:
-        return set()
 
 
 def _shown(model: type[models.Model], field: models.Field, value) -> str:
