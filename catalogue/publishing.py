@@ -1,9 +1,27 @@
-"""What a record needs before it may be published (the ISAD(G) essentials and image alt text)."""
+"""Publishing, withdrawing and deleting records: the one path every entry point takes.
 
+The admin's action and change form, the import, the history's revert and recovery, and the
+shell all publish through ``publish()`` and withdraw through ``unpublish()``. Each checks
+readiness (``missing_for_publication``: the ISAD(G) essentials and image alt text), sets or
+clears ``published_at``, moves ``updated_at`` (the key of the cached facet counts), keeps the
+search index in step and writes one revision of the history. ``delete_records()`` is where a
+record leaves the catalogue altogether.
+
+    from catalogue import publishing
+    publishing.publish(Record.objects.filter(reference_code="CPSU20-REP-001"), user=curator)
+"""
+
+import dataclasses
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Record
+from . import history
+from .models import Record, Status
+from .search.index import set_records_public
 
 ESSENTIAL_FIELDS = {
     "reference_code": gettext_lazy("reference code"),
@@ -11,6 +29,8 @@ ESSENTIAL_FIELDS = {
     "date": gettext_lazy("date"),
     "level": gettext_lazy("level of description"),
 }
+# Bounded IN lists: SQLite refuses more than 32,766 parameters in one statement.
+BATCH_SIZE = 2000
 
 
 def missing_for_publication(record: Record, images=None) -> list[str]:
@@ -27,3 +47,123 @@ def missing_for_publication(record: Record, images=None) -> list[str]:
         if not (image.alt_text_en or "").strip():
             missing.append(_("alt text on image %(file)s") % {"file": image.file.name})
     return missing
+
+
+def describe(refused: dict[str, list[str]]) -> str:
+    """``refused`` (reference code: what it lacks) as one sentence per record."""
+    return " ".join(
+        _("%(record)s cannot be published without: %(missing)s.")
+        % {"record": code, "missing": ", ".join(missing)}
+        for code, missing in refused.items()
+    )
+
+
+class NotReady(Exception):
+    """Records that may not be published, by reference code, each with what it lacks."""
+
+    def __init__(self, refused: dict[str, list[str]]):
+        self.refused = refused
+        super().__init__(describe(refused))
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What a call changed: the records whose status moved, and those refused."""
+
+    changed: list[Record]
+    refused: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.changed)
+
+
+def _records(records) -> list[Record]:
+    """The records of a queryset or an iterable of records, fresh from the database, with
+    their images (two queries per batch)."""
+    if hasattr(records, "values_list"):
+        pks = list(records.order_by().values_list("pk", flat=True))
+    else:
+        pks = [record.pk for record in records]
+    found = []
+    for start in range(0, len(pks), BATCH_SIZE):
+        batch = Record.objects.filter(pk__in=pks[start : start + BATCH_SIZE])
+        found.extend(batch.prefetch_related("images").order_by("reference_code"))
+    return found
+
+
+def refusals(records: Iterable[Record]) -> dict[str, list[str]]:
+    """The records among ``records`` that may not be published, with what each lacks."""
+    refused = {}
+    for record in records:
+        missing = missing_for_publication(record)
+        if missing:
+            refused[record.reference_code] = missing
+    return refused
+
+
+def publish(records, *, user, partial: bool = False) -> Outcome:
+    """Make ``records`` (a queryset or records) published, in one revision signed by ``user``.
+
+    Every record must be ready, the drafts and those already published alike (a revert may
+    have changed a published one). When one is not, ``NotReady`` names each and what it
+    lacks and nothing changes; with ``partial=True`` the ready drafts are published and the
+    others are named in ``Outcome.refused``. Records already published keep their
+    ``published_at``; only drafts count as changed.
+    """
+    with transaction.atomic():
+        found = _records(records)
+        refused = refusals(found)
+        if refused and not partial:
+            raise NotReady(refused)
+        drafts = [
+            record
+            for record in found
+            if record.status == Status.DRAFT and record.reference_code not in refused
+        ]
+        _set_status(drafts, user, Status.PUBLISHED)
+    return Outcome(drafts, refused)
+
+
+def unpublish(records, *, user) -> Outcome:
+    """Withdraw the published records among ``records`` to draft, in one revision.
+
+    The one place a published record stops being public: a withdrawal's tombstone, when the
+    catalogue keeps one, is written here.
+    """
+    with transaction.atomic():
+        published = [record for record in _records(records) if record.is_published]
+        _set_status(published, user, Status.DRAFT)
+    return Outcome(published)
+
+
+def delete_records(records, *, user) -> int:
+    """Delete ``records`` after saving their state in the history (so they can be recovered).
+
+    The one place a record leaves the catalogue: the tombstone of a published record, when
+    the catalogue keeps one, is written here. Returns how many records were deleted.
+    """
+    with transaction.atomic():
+        pks = [record.pk for record in _records(records)]
+        if not pks:
+            return 0
+        history.delete_all(Record.objects.filter(pk__in=pks), user)
+    return len(pks)
+
+
+def _set_status(records: list[Record], user, status: str) -> None:
+    if not records:
+        return
+    now = timezone.now()
+    published_at = now if status == Status.PUBLISHED else None
+    pks = [record.pk for record in records]
+    for start in range(0, len(pks), BATCH_SIZE):
+        Record.objects.filter(pk__in=pks[start : start + BATCH_SIZE]).update(
+            status=status, published_at=published_at, updated_at=now
+        )
+    for record in records:
+        record.status, record.published_at, record.updated_at = status, published_at, now
+    # update() sends no signals: the search index is told here.
+    set_records_public(pks, public=status == Status.PUBLISHED)
+    comment = _("Published") if status == Status.PUBLISHED else _("Unpublished")
+    history.save_revision(Record, records, user, comment)

@@ -2,11 +2,10 @@ import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from catalogue import history
+from catalogue import publishing
 from catalogue.models import Record, RecordOrganization, RecordPerson, RecordRelation, Status
 from catalogue.publishing import ESSENTIAL_FIELDS, missing_for_publication
 
@@ -149,51 +148,67 @@ class RecordAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
         return may_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        status_changed = "status" in form.changed_data
-        if status_changed:
-            obj.published_at = timezone.now() if obj.is_published else None
+        # The status moves through the publishing service once the inlines are saved too
+        # (save_related): until then the record keeps the status it had.
+        if "status" in form.changed_data:
+            form.wanted_status = obj.status
+            obj.status = form.initial.get("status", Status.DRAFT)
         super().save_model(request, obj, form, change)
-        if status_changed:
-            message = PUBLISHED_MESSAGE if obj.is_published else UNPUBLISHED_MESSAGE
-            self.log_change(request, obj, message)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        wanted = getattr(form, "wanted_status", None)
+        record = form.instance
+        if wanted == Status.PUBLISHED:
+            try:
+                outcome = publishing.publish(Record.objects.filter(pk=record.pk), user=request.user)
+            except publishing.NotReady as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return
+        elif wanted == Status.DRAFT:
+            outcome = publishing.unpublish(Record.objects.filter(pk=record.pk), user=request.user)
+        else:
+            return
+        if outcome.changed:
+            record.refresh_from_db()
+            message = PUBLISHED_MESSAGE if record.is_published else UNPUBLISHED_MESSAGE
+            self.log_change(request, record, message)
+
+    def delete_model(self, request, obj):
+        publishing.delete_records([obj], user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        publishing.delete_records(queryset, user=request.user)
 
     @admin.action(description=gettext_lazy("Publish selected records"), permissions=["publish"])
     def publish(self, request, queryset):
-        ready = []
-        for record in queryset.drafts().prefetch_related("images"):
-            missing = missing_for_publication(record)
-            if missing:
-                self.message_user(
-                    request,
-                    _("%(record)s was not published; it lacks: %(missing)s.")
-                    % {"record": record.reference_code, "missing": ", ".join(missing)},
-                    messages.ERROR,
-                )
-            else:
-                ready.append(record)
-        changed = history.publish(
-            Record.objects.filter(pk__in=[record.pk for record in ready]), request.user
-        )
-        self._log(request, ready, PUBLISHED_MESSAGE)
+        outcome = publishing.publish(queryset.drafts(), user=request.user, partial=True)
+        for code, missing in outcome.refused.items():
+            self.message_user(
+                request,
+                _("%(record)s was not published; it lacks: %(missing)s.")
+                % {"record": code, "missing": ", ".join(missing)},
+                messages.ERROR,
+            )
+        self._log(request, outcome.changed, PUBLISHED_MESSAGE)
         self.message_user(
             request,
-            ngettext("Published %(count)d record.", "Published %(count)d records.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
+            ngettext("Published %(count)d record.", "Published %(count)d records.", outcome.count)
+            % {"count": outcome.count},
+            messages.SUCCESS if outcome.count else messages.WARNING,
         )
 
     @admin.action(description=gettext_lazy("Unpublish selected records"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        records = list(queryset.published())
-        changed = history.unpublish(
-            Record.objects.filter(pk__in=[record.pk for record in records]), request.user
-        )
-        self._log(request, records, UNPUBLISHED_MESSAGE)
+        outcome = publishing.unpublish(queryset, user=request.user)
+        self._log(request, outcome.changed, UNPUBLISHED_MESSAGE)
         self.message_user(
             request,
-            ngettext("Unpublished %(count)d record.", "Unpublished %(count)d records.", changed)
-            % {"count": changed},
-            messages.SUCCESS if changed else messages.WARNING,
+            ngettext(
+                "Unpublished %(count)d record.", "Unpublished %(count)d records.", outcome.count
+            )
+            % {"count": outcome.count},
+            messages.SUCCESS if outcome.count else messages.WARNING,
         )
 
     def _log(self, request, records, message: str) -> None:

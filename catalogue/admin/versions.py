@@ -24,7 +24,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from catalogue import history
+from catalogue import history, publishing
 
 
 def _comment(message) -> str:
@@ -111,6 +111,18 @@ class HistoryMixin:
         """``restore(version, user)``, or None with a message when the database refuses it."""
         try:
             return restore(version, request.user)
+        except publishing.NotReady as error:
+            self.message_user(
+                request,
+                _(
+                    "Nothing was restored: %(object)s is published in that version, and as it "
+                    "would be now it lacks what publication needs. %(reason)s Restore a draft "
+                    "version, or complete the record and publish it."
+                )
+                % {"object": version.object_repr, "reason": error},
+                messages.ERROR,
+            )
+            return None
         except (IntegrityError, ObjectDoesNotExist) as error:
             self.message_user(
                 request,

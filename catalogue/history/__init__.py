@@ -5,7 +5,9 @@ its copies, images, people and organization roles, relations and claims, a perso
 their name variants, an organization's version its declared seats, so reverting or recovering
 the record, person or body brings those back too.
 
-Imports, publishing and the admin write revisions inside ``revision(user, comment)``.
+Imports and the admin write revisions inside ``revision(user, comment)``; publishing and
+withdrawing (``catalogue.publishing``) write their own, and a revert or recovery that would
+change whether a record is public goes through it too.
 """
 
 import dataclasses
@@ -133,7 +135,37 @@ def _file_exists(version: Version) -> bool:
 
 
 def _restore(version: Version, user, comment: str) -> models.Model:
-    with transaction.atomic(), revision(user, comment):
+    """Revert ``version`` and what it carries along; a record's status moves only through
+    ``catalogue.publishing``, which refuses (``NotReady``, nothing restored) a record that
+    would be published without what publication needs."""
+    with transaction.atomic():
+        obj = _restore_as_is(version, user, comment)
+        if isinstance(obj, catalogue.Record):
+            _publish_as_kept(obj, version, user)
+        return obj
+
+
+def _publish_as_kept(record, version: Version, user) -> None:
+    from .. import publishing
+
+    records = catalogue.Record.objects.filter(pk=record.pk)
+    if version.field_dict.get("status") == catalogue.Status.PUBLISHED:
+        publishing.publish(records, user=user)
+    else:
+        publishing.unpublish(records, user=user)
+    record.refresh_from_db()
+
+
+def _restore_as_is(version: Version, user, comment: str) -> models.Model:
+    """Revert everything but a record's status and publication time, which stay as they are."""
+    kept = None
+    if version._model is catalogue.Record:
+        kept = (
+            catalogue.Record.objects.filter(pk=version.object_id)
+            .values_list("status", "published_at")
+            .first()
+        ) or (catalogue.Status.DRAFT, None)
+    with revision(user, comment):
         main, *followed = _followed_versions(version)
         main.revert()
         for item in followed:
@@ -146,6 +178,8 @@ def _restore(version: Version, user, comment: str) -> models.Model:
                 # The same role or copy was added again since, under another id: keep that one.
                 continue
         obj = version._model._base_manager.get(pk=version.object_id)
+        if kept is not None:
+            obj.status, obj.published_at = kept
         # A plain save refreshes "last updated" and the derived dates, and records the result.
         obj.save()
         return obj
@@ -195,25 +229,3 @@ def delete_all(queryset, user, comment: str = "") -> int:
             pk__in=[obj.pk for obj in objects]
         ).delete()
     return deleted
-
-
-def publish(records, user) -> int:
-    """Publish the drafts among ``records`` in one revision; returns how many changed."""
-    return _set_status(records, user, publish=True)
-
-
-def unpublish(records, user) -> int:
-    """Return published records to draft in one revision; returns how many changed."""
-    return _set_status(records, user, publish=False)
-
-
-def _set_status(records, user, publish: bool) -> int:
-    with transaction.atomic():
-        changing = records.drafts() if publish else records.published()
-        pks = list(changing.values_list("pk", flat=True))
-        count = changing.publish() if publish else changing.unpublish()
-        changed = list(catalogue.Record.objects.filter(pk__in=pks))
-        save_revision(
-            catalogue.Record, changed, user, _("Published") if publish else _("Unpublished")
-        )
-    return count

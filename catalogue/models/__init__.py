@@ -1,4 +1,4 @@
-from .agents import Event, Membership, Organization, OrganizationSeats, Person, PersonName
+from .agents import Event, Person, PersonName
 from .choices import (
     Certainty,
     EventKind,
@@ -15,7 +15,9 @@ from .choices import (
 from .core import Collection, Language, Source, Subject
 from .fields import EDTFField, edtf_bounds, set_edtf_bounds
 from .holdings import Claim, Copy, Image
-from .records import Record, RecordOrganization, RecordPerson, RecordRelation
+from .organizations import Membership, Organization, OrganizationSeats
+from .record_links import RecordOrganization, RecordPerson, RecordRelation
+from .records import Record
 from .search import DocumentKind, FullTextEntry, SearchDocument
 
 __all__ = [

@@ -1,19 +1,13 @@
-"""People, organizations, their memberships, and events."""
+"""People, their name variants, and events (bodies and memberships: ``organizations``)."""
 
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Certainty, EventKind, MembershipRole, NameKind, OrganizationKind, choices_check
-from .core import KeyedQuerySet
+from .choices import EventKind, NameKind, Status, choices_check
+from .core import KeyedQuerySet, claims, published_record_roles
 from .fields import EDTFField, Timestamped
-from .querysets import (
-    EventQueries,
-    OrganizationQueries,
-    PersonQueries,
-    SeatsQueries,
-)
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata = RegexValidator(WIKIDATA_PATTERN, _("A Wikidata id is Q followed by digits."))
@@ -43,9 +37,31 @@ def bounds_order(prefix: str, earliest: str, latest: str) -> models.CheckConstra
     )
 
 
-class PersonQuerySet(PersonQueries, KeyedQuerySet):
+class PersonQuerySet(KeyedQuerySet):
     def with_names(self):
         return self.prefetch_related("names")
+
+    def for_listing(self):
+        """People with ``record_count``: how many published records name them."""
+        return self.annotate(
+            record_count=models.Count(
+                "record_roles__record",
+                filter=models.Q(record_roles__record__status=Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
+    def for_detail(self):
+        from .organizations import Membership
+        from .record_links import RecordPerson
+
+        return self.prefetch_related(
+            "names",
+            "sources",
+            models.Prefetch("memberships", queryset=Membership.objects.for_table()),
+            published_record_roles(RecordPerson),
+            claims(),
+        )
 
 
 class Person(Timestamped):
@@ -142,109 +158,33 @@ class PersonName(models.Model):
     natural_key.dependencies = ["catalogue.person"]
 
 
-class OrganizationQuerySet(OrganizationQueries, KeyedQuerySet):
-    pass
-
-
-class Organization(Timestamped):
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    abbreviation = models.CharField(_("abbreviation"), max_length=50, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("part of"),
-    )
-    founded = EDTFField(_("founded"), earliest="founded_earliest", latest="founded_latest")
-    founded_earliest = models.DateField(null=True, blank=True, editable=False)
-    founded_latest = models.DateField(null=True, blank=True, editable=False)
-    dissolved = EDTFField(_("dissolved"), earliest="dissolved_earliest", latest="dissolved_latest")
-    dissolved_earliest = models.DateField(null=True, blank=True, editable=False)
-    dissolved_latest = models.DateField(null=True, blank=True, editable=False)
-    description = models.TextField(_("description"), blank=True)
-    wikidata_id = models.CharField(
-        _("Wikidata id"), max_length=20, blank=True, validators=[validate_wikidata]
-    )
-    sources = models.ManyToManyField(
-        "Source", blank=True, related_name="organizations", verbose_name=_("sources")
-    )
-
-    objects = OrganizationQuerySet.as_manager()
-    natural_key_field = "slug"
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("organization")
-        verbose_name_plural = _("organizations")
-        constraints = [
-            choices_check("kind", OrganizationKind, "organization_kind_valid"),
-            *wikidata_constraints("organization"),
-            bounds_order("organization", "founded_earliest", "dissolved_latest"),
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="organization_not_own_parent"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("catalogue:organization_detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class SeatsQuerySet(SeatsQueries, models.QuerySet):
-    def get_by_natural_key(self, organization_slug, role):
-        return self.get(organization__slug=organization_slug, role=role)
-
-
-class OrganizationSeats(models.Model):
-    """The number of seats of one role that the sources give for a body (133 full members)."""
-
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="seats", verbose_name=_("organization")
-    )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
-    count = models.PositiveIntegerField(_("declared seats"), validators=[MinValueValidator(1)])
-    source = models.ForeignKey(
-        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
-    )
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    objects = SeatsQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["organization", "role"]
-        verbose_name = _("declared seats")
-        verbose_name_plural = _("declared seats")
-        constraints = [
-            choices_check("role", MembershipRole, "organizationseats_role_valid"),
-            models.CheckConstraint(
-                condition=models.Q(count__gte=1), name="organizationseats_count_positive"
-            ),
-            models.UniqueConstraint(
-                fields=["organization", "role"], name="organizationseats_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organization}: {self.count} × {self.get_role_display()}"
-
-    def natural_key(self):
-        return (self.organization.slug, self.role)
-
-    natural_key.dependencies = ["catalogue.organization"]
-
-
-class EventQuerySet(EventQueries, KeyedQuerySet):
+class EventQuerySet(KeyedQuerySet):
     def chronological(self):
         return self.order_by(models.F("date_earliest").asc(nulls_last=True), "slug")
+
+    def for_listing(self):
+        return self.select_related("parent").annotate(
+            record_count=models.Count(
+                "records", filter=models.Q(records__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+    def for_detail(self):
+        from .organizations import Membership
+        from .records import Record
+
+        return self.select_related("parent").prefetch_related(
+            models.Prefetch("children", queryset=Event.objects.chronological()),
+            "sources",
+            models.Prefetch(
+                "records",
+                queryset=Record.objects.filter(status=Status.PUBLISHED).order_by(
+                    "date_earliest", "reference_code"
+                ),
+            ),
+            models.Prefetch("elections", queryset=Membership.objects.for_table()),
+            claims(),
+        )
 
 
 class Event(Timestamped):
@@ -291,81 +231,3 @@ class Event(Timestamped):
 
     def natural_key(self):
         return (self.slug,)
-
-
-class MembershipQuerySet(models.QuerySet):
-    def get_by_natural_key(self, person_slug, organization_slug, role, start):
-        return self.get(
-            person__slug=person_slug, organization__slug=organization_slug, role=role, start=start
-        )
-
-    def for_table(self):
-        return self.select_related("person", "organization", "elected_by").prefetch_related(
-            "sources"
-        )
-
-
-class Membership(Timestamped):
-    """A person's seat in a body (Popolo), with how sure the catalogue is of it and why."""
-
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
-    )
-    organization = models.ForeignKey(
-        Organization,
-        on_delete=models.PROTECT,
-        related_name="memberships",
-        verbose_name=_("organization"),
-    )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices)
-    start = EDTFField(_("from"), earliest="start_earliest", latest="start_latest")
-    start_earliest = models.DateField(null=True, blank=True, editable=False)
-    start_latest = models.DateField(null=True, blank=True, editable=False)
-    end = EDTFField(_("until"), earliest="end_earliest", latest="end_latest")
-    end_earliest = models.DateField(null=True, blank=True, editable=False)
-    end_latest = models.DateField(null=True, blank=True, editable=False)
-    elected_by = models.ForeignKey(
-        Event,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="elections",
-        verbose_name=_("elected by"),
-    )
-    certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices)
-    basis = models.TextField(
-        _("basis"),
-        blank=True,
-        help_text=_("What the source says, or how the membership was inferred (required then)."),
-    )
-    sources = models.ManyToManyField(
-        "Source", blank=True, related_name="memberships", verbose_name=_("sources")
-    )
-
-    objects = MembershipQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["organization", "role", "person__name"]
-        verbose_name = _("membership")
-        verbose_name_plural = _("memberships")
-        constraints = [
-            choices_check("role", MembershipRole, "membership_role_valid"),
-            choices_check("certainty", Certainty, "membership_certainty_valid"),
-            models.CheckConstraint(
-                condition=models.Q(certainty=Certainty.STATED) | ~models.Q(basis=""),
-                name="membership_inferred_has_basis",
-                violation_error_message=_("An inferred membership must say how it was inferred."),
-            ),
-            bounds_order("membership", "start_earliest", "end_latest"),
-            models.UniqueConstraint(
-                fields=["person", "organization", "role", "start"], name="membership_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.person} — {self.get_role_display()}, {self.organization}"
-
-    def natural_key(self):
-        return (self.person.slug, self.organization.slug, self.role, self.start)
-
-    natural_key.dependencies = ["catalogue.person", "catalogue.organization", "catalogue.event"]

@@ -6,9 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Level, choices_check
+from .choices import Level, Status, choices_check
 from .fields import EDTFField, Timestamped
-from .querysets import WithRecordsQueries
 
 validate_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
@@ -24,8 +23,73 @@ class KeyedQuerySet(models.QuerySet):
         return self.get(**{self.model.natural_key_field: key})
 
 
-class WithRecordsQuerySet(WithRecordsQueries, KeyedQuerySet):
-    pass
+def published_record_roles(link_model) -> models.Prefetch:
+    """``record_roles`` of a person or body, narrowed to published records, by date."""
+    return models.Prefetch(
+        "record_roles",
+        queryset=link_model.objects.filter(record__status=Status.PUBLISHED)
+        .select_related("record", "source")
+        .order_by("record__date_earliest", "record__reference_code"),
+    )
+
+
+def claims() -> models.Prefetch:
+    """The attributed claims of an object, each with its source."""
+    from .holdings import Claim
+
+    return models.Prefetch("claims", queryset=Claim.objects.select_related("source"))
+
+
+class WithRecordsQuerySet(KeyedQuerySet):
+    """Subjects and collections: counted and listed by their published records.
+
+    Every method loads what its page shows in a fixed number of queries, and narrows the
+    records to published ones, so that a draft never shows through another page.
+    """
+
+    def with_record_counts(self):
+        return self.annotate(
+            record_count=models.Count(
+                "records", filter=models.Q(records__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
+    def for_detail(self):
+        """With ``published_records``: the published records only, by date."""
+        from .records import Record
+
+        return self.with_record_counts().prefetch_related(
+            models.Prefetch(
+                "records",
+                queryset=Record.objects.filter(status=Status.PUBLISHED)
+                .select_related("collection")
+                .order_by(models.F("date_earliest").asc(nulls_last=True), "reference_code"),
+                to_attr="published_records",
+            )
+        )
+
+    def tree(self) -> list:
+        """Every unit as a tree in one query: the roots, each with ``nodes`` (its children)."""
+        units = list(self.with_record_counts().order_by("reference_code"))
+        by_pk = {unit.pk: unit for unit in units}
+        roots = []
+        for unit in units:
+            unit.nodes = []
+        for unit in units:
+            parent = by_pk.get(unit.parent_id)
+            (parent.nodes if parent else roots).append(unit)
+        return roots
+
+    def lineage(self, unit) -> list:
+        """The units above ``unit``, outermost first (one query)."""
+        by_pk = {other.pk: other for other in self.only("pk", "parent", "slug", "title")}
+        chain, seen = [], {unit.pk}
+        parent = by_pk.get(unit.parent_id)
+        while parent is not None and parent.pk not in seen:
+            chain.insert(0, parent)
+            seen.add(parent.pk)
+            parent = by_pk.get(parent.parent_id)
+        return chain
 
 
 class Source(Timestamped):

@@ -1,24 +1,14 @@
-"""Records (the catalogued works), their copies, images, relations and attributed claims."""
+"""Records: the catalogued works (their links to people, bodies and records: ``record_links``)."""
 
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import (
-    Certainty,
-    Level,
-    OrganizationRole,
-    PersonRole,
-    RecordKind,
-    RelationType,
-    Status,
-    choices_check,
-)
-from .core import CODE_PATTERN, KeyedQuerySet, validate_code
+from .choices import Level, RecordKind, Status, choices_check
+from .core import CODE_PATTERN, KeyedQuerySet, claims, validate_code
 from .fields import EDTFField, Timestamped
-from .querysets import RecordQueries
 
 # True for a record without a date: ordering by it first puts undated records last.
 UNDATED = models.ExpressionWrapper(
@@ -26,7 +16,7 @@ UNDATED = models.ExpressionWrapper(
 )
 
 
-class RecordQuerySet(RecordQueries, KeyedQuerySet):
+class RecordQuerySet(KeyedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
@@ -42,38 +32,73 @@ class RecordQuerySet(RecordQueries, KeyedQuerySet):
         row = self.order_by().aggregate(latest=models.Max("updated_at"), total=models.Count("pk"))
         return (row["latest"].isoformat() if row["latest"] else "", row["total"])
 
-    def publish(self) -> int:
-        """Publish every draft in the queryset; returns how many changed.
+    def for_listing(self):
+        """What a line in a list shows: the collection, and how many images there are."""
+        from .holdings import Image
 
-        ``update()`` sends no signals, so the search index is told here.
+        # A correlated subquery, not a join with GROUP BY: SQL evaluates it only for the rows
+        # of the page, and the count and the ordering keep using the record indexes.
+        images = (
+            Image.objects.filter(record=models.OuterRef("pk"))
+            .order_by()
+            .values("record")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
+        return self.select_related("collection").annotate(
+            image_count=Coalesce(models.Subquery(images, output_field=models.IntegerField()), 0)
+        )
+
+    def for_citation(self):
+        from .record_links import RecordPerson
+
+        return self.select_related("collection").prefetch_related(
+            models.Prefetch("people", queryset=RecordPerson.objects.select_related("person"))
+        )
+
+    def for_detail(self):
+        """Everything the record page shows; related records on either side only if published.
+
+        Related objects are narrowed to published records so that a draft never shows
+        through another record's page.
         """
-        from ..search.index import set_records_public
+        from .agents import Event
+        from .holdings import Copy
+        from .organizations import Membership
+        from .record_links import RecordOrganization, RecordPerson, RecordRelation
 
-        with transaction.atomic(using=self.db):
-            pks = list(self.drafts().values_list("pk", flat=True))
-            self._update_in_batches(
-                pks, status=Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
+        people = RecordPerson.objects.select_related("person", "source").prefetch_related(
+            models.Prefetch(
+                "person__memberships", queryset=Membership.objects.select_related("organization")
             )
-            set_records_public(pks, public=True)
-        return len(pks)
-
-    def unpublish(self) -> int:
-        """Return every published record in the queryset to draft; returns how many changed."""
-        from ..search.index import set_records_public
-
-        with transaction.atomic(using=self.db):
-            pks = list(self.published().values_list("pk", flat=True))
-            self._update_in_batches(
-                pks, status=Status.DRAFT, published_at=None, updated_at=timezone.now()
-            )
-            set_records_public(pks, public=False)
-        return len(pks)
-
-    def _update_in_batches(self, pks: list[int], **values) -> None:
-        # Bounded IN lists: SQLite refuses more than 32,766 parameters in one statement.
-        manager = self.model._default_manager.db_manager(self.db)
-        for start in range(0, len(pks), 2000):
-            manager.filter(pk__in=pks[start : start + 2000]).update(**values)
+        )
+        return self.select_related("collection", "original_language").prefetch_related(
+            "languages",
+            "subjects",
+            "sources",
+            "images",
+            models.Prefetch("events", queryset=Event.objects.chronological()),
+            models.Prefetch("people", queryset=people),
+            models.Prefetch(
+                "organizations",
+                queryset=RecordOrganization.objects.select_related("organization", "source"),
+            ),
+            models.Prefetch(
+                "relations",
+                # A join on the related record, not "in (every published record)".
+                queryset=RecordRelation.objects.filter(
+                    object__status=Status.PUBLISHED
+                ).select_related("object", "source"),
+            ),
+            models.Prefetch(
+                "inverse_relations",
+                queryset=RecordRelation.objects.filter(
+                    subject__status=Status.PUBLISHED
+                ).select_related("subject", "source"),
+            ),
+            models.Prefetch("copies", queryset=Copy.objects.prefetch_related("sources", "images")),
+            claims(),
+        )
 
 
 class Record(Timestamped):
@@ -202,152 +227,3 @@ class Record(Timestamped):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
-
-
-class RecordPersonQuerySet(models.QuerySet):
-    def get_by_natural_key(self, reference_code, person_slug, role):
-        return self.get(record__reference_code=reference_code, person__slug=person_slug, role=role)
-
-
-class RecordPerson(models.Model):
-    """A person's part in a record: author, speaker, addressee, subject or mentioned."""
-
-    record = models.ForeignKey(
-        Record, on_delete=models.CASCADE, related_name="people", verbose_name=_("record")
-    )
-    person = models.ForeignKey(
-        "Person", on_delete=models.PROTECT, related_name="record_roles", verbose_name=_("person")
-    )
-    role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    source = models.ForeignKey(
-        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
-    )
-
-    objects = RecordPersonQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["record", "role", "person__name"]
-        verbose_name = _("person in a record")
-        verbose_name_plural = _("people in the record")
-        constraints = [
-            choices_check("role", PersonRole, "recordperson_role_valid"),
-            models.UniqueConstraint(
-                fields=["record", "person", "role"], name="recordperson_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.person} ({self.get_role_display()})"
-
-    def natural_key(self):
-        return (self.record.reference_code, self.person.slug, self.role)
-
-    natural_key.dependencies = ["catalogue.record", "catalogue.person"]
-
-
-class RecordOrganizationQuerySet(models.QuerySet):
-    def get_by_natural_key(self, reference_code, organization_slug, role):
-        return self.get(
-            record__reference_code=reference_code, organization__slug=organization_slug, role=role
-        )
-
-
-class RecordOrganization(models.Model):
-    """A body's part in a record, such as the body that issued a resolution."""
-
-    record = models.ForeignKey(
-        Record, on_delete=models.CASCADE, related_name="organizations", verbose_name=_("record")
-    )
-    organization = models.ForeignKey(
-        "Organization",
-        on_delete=models.PROTECT,
-        related_name="record_roles",
-        verbose_name=_("organization"),
-    )
-    role = models.CharField(_("role"), max_length=20, choices=OrganizationRole.choices)
-    certainty = models.CharField(
-        _("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.STATED
-    )
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    source = models.ForeignKey(
-        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
-    )
-
-    objects = RecordOrganizationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["record", "role", "organization__name"]
-        verbose_name = _("organization in a record")
-        verbose_name_plural = _("organizations in the record")
-        constraints = [
-            choices_check("role", OrganizationRole, "recordorganization_role_valid"),
-            choices_check("certainty", Certainty, "recordorganization_certainty_valid"),
-            models.UniqueConstraint(
-                fields=["record", "organization", "role"], name="recordorganization_unique"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.organization} ({self.get_role_display()})"
-
-    def natural_key(self):
-        return (self.record.reference_code, self.organization.slug, self.role)
-
-    natural_key.dependencies = ["catalogue.record", "catalogue.organization"]
-
-
-class RecordRelationQuerySet(models.QuerySet):
-    def get_by_natural_key(self, subject_code, object_code, relation_type):
-        return self.get(
-            subject__reference_code=subject_code,
-            object__reference_code=object_code,
-            type=relation_type,
-        )
-
-
-class RecordRelation(models.Model):
-    """A typed link between records: *subject* is a ``type`` of *object*."""
-
-    subject = models.ForeignKey(
-        Record, on_delete=models.CASCADE, related_name="relations", verbose_name=_("record")
-    )
-    object = models.ForeignKey(
-        Record,
-        on_delete=models.CASCADE,
-        related_name="inverse_relations",
-        verbose_name=_("related record"),
-    )
-    type = models.CharField(_("relation"), max_length=20, choices=RelationType.choices)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    source = models.ForeignKey(
-        "Source", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source")
-    )
-
-    objects = RecordRelationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["subject", "type", "object"]
-        verbose_name = _("related record")
-        verbose_name_plural = _("related records")
-        constraints = [
-            choices_check("type", RelationType, "recordrelation_type_valid"),
-            models.UniqueConstraint(
-                fields=["subject", "object", "type"], name="recordrelation_unique"
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(subject=models.F("object")),
-                name="recordrelation_not_to_itself",
-                violation_error_message=_("A record cannot be related to itself."),
-            ),
-        ]
-
-    def __str__(self):
-        return (
-            f"{self.subject.reference_code} {self.get_type_display()} {self.object.reference_code}"
-        )
-
-    def natural_key(self):
-        return (self.subject.reference_code, self.object.reference_code, self.type)
-
-    natural_key.dependencies = ["catalogue.record"]

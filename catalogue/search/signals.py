@@ -4,9 +4,8 @@ Signals rather than ``save()`` overrides because this is not domain logic: the d
 are derived data of a secondary store, they must follow every save path (admin, fixtures,
 imports with ``raw=True``, shell), and the models should not know the search exists.
 Deleting an object deletes its document through the one-to-one ``CASCADE``; bulk
-``update()`` and ``bulk_create()`` send no signals, so ``Record.objects.publish()``/
-``unpublish()`` tell the index themselves and bulk loaders call ``index.reindex()`` or
-``rebuild_search_index``.
+``update()`` and ``bulk_create()`` send no signals, so ``catalogue.publishing`` tells the
+index itself and bulk loaders call ``index.reindex()`` or ``rebuild_search_index``.
 """
 
 from django.db.models import QuerySet

@@ -4,8 +4,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import history
-from ..models import DocumentKind, Organization, Person, Record, RecordPerson
+from .. import history, publishing
+from ..models import DocumentKind, Organization, Person, Record, RecordPerson, Status
 from ..search import index
 from .columns import Many
 from .context import BATCH, chunked
@@ -28,6 +28,7 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
     updates = [row for row in plan.rows if row.action == UPDATE]
     comment = comment or _("Imported from %(file)s") % {"file": plan.filename}
     with transaction.atomic():
+        wanted = _hold_status(plan, creates + updates)
         _write_objects(plan, creates, updates)
         _write_deferred(plan, creates + updates)
         for column in plan.kind.columns:
@@ -37,7 +38,40 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
                 )
         _record_history(plan, [row.instance for row in creates + updates], user, comment, progress)
         _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
+        _publish(plan, wanted, user)
     return plan.counts
+
+
+def _hold_status(plan: ImportPlan, rows) -> dict[str, list]:
+    """Write records with the status they have; a row's new status is set by ``_publish``.
+
+    Returns the rows by the status they ask for.
+    """
+    wanted = {Status.PUBLISHED: [], Status.DRAFT: []}
+    if plan.kind.model is not Record:
+        return wanted
+    for row in rows:
+        if "status" in row.changes:
+            wanted[row.instance.status].append(row)
+            row.instance.status = Status.DRAFT if row.action == CREATE else row.changes["status"][0]
+    return wanted
+
+
+def _publish(plan: ImportPlan, wanted: dict[str, list], user) -> None:
+    """Publish and withdraw through the one publishing path, which checks readiness again."""
+    for status, rows in wanted.items():
+        records = [row.instance for row in rows]
+        if not rows:
+            continue
+        if status == Status.PUBLISHED:
+            try:
+                publishing.publish(records, user=user)
+            except publishing.NotReady as error:
+                raise ImportRefused(f"{plan.filename}: {error}") from None
+        else:
+            publishing.unpublish(records, user=user)
+        for row in rows:
+            row.instance.status = status
 
 
 def _reindex(model, pks: list[int]) -> None:

@@ -4,11 +4,11 @@ import copy
 import dataclasses
 from collections.abc import Callable
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import models as catalogue
 from ..history import translated_originals
+from ..publishing import missing_for_publication
 from .columns import Column, Many, Reference, Roles, translated
 from .context import chunked
 
@@ -27,6 +27,8 @@ class Kind:
     # Each constraint check is a query; for records they are covered by field validation.
     validate_constraints: bool = True
     prepare: Callable | None = None
+    # Checks the planned rows together, once each row is checked alone (``check_rows(rows)``).
+    check_rows: Callable | None = None
 
     def __post_init__(self):
         self._by_name = {column.name: column for column in self.columns}
@@ -80,16 +82,35 @@ class Kind:
 
 
 def prepare_record(record: catalogue.Record, user, changes: dict) -> list[tuple[str, str]]:
-    """Keep ``published_at`` in step with the status, and publishing to those allowed to."""
+    """Keep publishing to those allowed to (the import publishes through ``publishing``)."""
     if "status" not in changes:
         return []
     if user is not None and not user.has_perm("catalogue.publish_record"):
         return [("status", _("You may not publish or unpublish records."))]
-    if record.status == catalogue.Status.PUBLISHED and record.published_at is None:
-        record.published_at = timezone.now()
-    elif record.status == catalogue.Status.DRAFT:
-        record.published_at = None
     return []
+
+
+def check_publication(rows) -> None:
+    """A row that leaves its record published must leave it ready for publication.
+
+    The images of the stored records are read in one query per batch.
+    """
+    public = [row for row in rows if row.instance.status == catalogue.Status.PUBLISHED]
+    stored = [row.instance.pk for row in public if row.instance.pk]
+    images: dict[int, list] = {}
+    for batch in chunked(stored):
+        for image in catalogue.Image.objects.filter(record__in=batch).order_by("pk"):
+            images.setdefault(image.record_id, []).append(image)
+    for row in public:
+        missing = missing_for_publication(row.instance, images.get(row.instance.pk, []))
+        if missing:
+            row.errors.append(
+                (
+                    "status",
+                    _("This record cannot be published without: %(missing)s.")
+                    % {"missing": ", ".join(missing)},
+                )
+            )
 
 
 RECORDS = Kind(
@@ -98,6 +119,7 @@ RECORDS = Kind(
     key=("reference_code",),
     validate_constraints=False,
     prepare=prepare_record,
+    check_rows=check_publication,
     columns=[
         Column("reference_code"),
         Reference("collection", catalogue.Collection, "slug"),

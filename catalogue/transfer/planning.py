@@ -165,6 +165,10 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
         plan.rows.append(row)
         if progress is not None and (done % 1000 == 0 or done == len(keyed)):
             progress(done, len(keyed))
+    if kind.check_rows is not None:
+        kind.check_rows([row for row in plan.rows if row.action in (CREATE, UPDATE)])
+        for row in plan.rows:
+            row.action = ERROR if row.errors else row.action
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from catalogue import history, transfer
+from catalogue import history, publishing, transfer
 from catalogue.images import ImageForm
 from catalogue.models import Copy, Image, Record, RecordPerson, Status
 from tests import factories
@@ -19,6 +19,7 @@ def record(vocabulary):
         collection=vocabulary["collection"],
         title_en="Draft title",
         date="1956",
+        extent_en="1 item",
     )
 
 
@@ -135,7 +136,7 @@ def test_publishing_is_recorded_in_the_history(record, curator):
     record.published_at = None
     record.save()
 
-    assert history.publish(Record.objects.all(), curator) == 1
+    assert publishing.publish(Record.objects.all(), user=curator).count == 1
 
     [entry] = history.versions_of(record)
     assert (entry.user, entry.comment, entry.version.field_dict["status"]) == (

@@ -39,6 +39,7 @@ def collection(vocabulary):
         title_ru="Речь",
         description_en='Quoted "text", with commas | and a bar\nover two lines',
         date="1956-02-25",
+        extent_en="1 item",
         original_language=vocabulary["ru"],
     )
     speech.languages.set([vocabulary["ru"], vocabulary["en"]])
@@ -119,7 +120,11 @@ def test_import_twice_changes_nothing_the_second_time(vocabulary):
 
 def test_import_update_shows_old_and_new_values(vocabulary):
     factories.record(
-        reference_code="R-1", collection=vocabulary["collection"], title_en="Old", date="1956"
+        reference_code="R-1",
+        collection=vocabulary["collection"],
+        title_en="Old",
+        date="1956",
+        extent_en="1 item",
     )
 
     result = plan("reference_code,title_en,date,people\nR-1,New,1956-02-25,stalin:subject\n")
@@ -289,8 +294,8 @@ def test_imported_records_and_people_are_found_by_the_public_search(vocabulary):
 
     people = "slug,name_en,name_ru\nbulganin,Nikolai Bulganin,Николай Булганин\n"
     records = (
-        "reference_code,collection,kind,title_en,status,people\n"
-        "R-10,congress,speech,Closing words,published,bulganin:speaker\n"
+        "reference_code,collection,kind,title_en,date,extent_en,status,people\n"
+        "R-10,congress,speech,Closing words,1956-02-25,1 item,published,bulganin:speaker\n"
     )
 
     transfer.apply_import(plan(people, "people.csv"))

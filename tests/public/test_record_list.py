@@ -1,6 +1,6 @@
 import pytest
 
-from catalogue import models
+from catalogue import models, publishing
 from tests import factories
 
 from .helpers import facet_counts, page, result_titles
@@ -142,7 +142,7 @@ def test_record_list_facet_counts_are_cached_until_a_record_changes(
     # Warm: the subject looked up, the records' state, the total and the page; no facet.
     with django_assert_num_queries(4):
         client.get(url)
-    models.Record.objects.filter(pk=catalogue.speech.pk).unpublish()
+    publishing.unpublish(models.Record.objects.filter(pk=catalogue.speech.pk), user=None)
     after_unpublishing = facet_counts(page(client, url), "kind")
 
     assert first == {"resolution": 1, "speech": 1}

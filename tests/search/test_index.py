@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from catalogue import models, search
+from catalogue import models, publishing, search
 from tests import factories
 
 
@@ -31,13 +31,18 @@ def test_index_forgets_a_deleted_record(db):
 
 
 def test_index_follows_publish_and_unpublish_in_bulk(db):
-    draft = factories.record(title_en="Resolution of 30 June", status=models.Status.DRAFT)
+    draft = factories.record(
+        title_en="Resolution of 30 June",
+        status=models.Status.DRAFT,
+        date="1956-06-30",
+        extent_en="1 item",
+    )
     assert found_records("resolution") == []
 
-    models.Record.objects.filter(pk=draft.pk).publish()
+    publishing.publish(models.Record.objects.filter(pk=draft.pk), user=None)
     assert found_records("resolution") == [draft]
 
-    models.Record.objects.filter(pk=draft.pk).unpublish()
+    publishing.unpublish(models.Record.objects.filter(pk=draft.pk), user=None)
     assert found_records("resolution") == []
     assert search.search_records(models.Record.objects.all(), "resolution").count() == 0
 
