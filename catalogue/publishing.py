@@ -14,6 +14,7 @@ record leaves the catalogue altogether.
 import dataclasses
 from collections.abc import Iterable
 
+import reversion
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,8 +80,8 @@ class Outcome:
 
 
 def _records(records) -> list[Record]:
-    """The records of a queryset or an iterable of records, fresh from the database, with
-    their images (two queries per batch)."""
+    """The records of a queryset or an iterable of records, read afresh from the database
+    with their images (two queries per batch): instances passed in are not changed."""
     if hasattr(records, "values_list"):
         pks = list(records.order_by().values_list("pk", flat=True))
     else:
@@ -144,11 +145,12 @@ def delete_records(records, *, user) -> int:
     the catalogue keeps one, is written here. Returns how many records were deleted.
     """
     with transaction.atomic():
-        pks = [record.pk for record in _records(records)]
-        if not pks:
-            return 0
-        history.delete_all(Record.objects.filter(pk__in=pks), user)
-    return len(pks)
+        found = _records(records)
+        if len(found) == 1:
+            history.delete(found[0], user)
+        elif found:
+            history.delete_all(Record.objects.filter(pk__in=[record.pk for record in found]), user)
+    return len(found)
 
 
 def _set_status(records: list[Record], user, status: str) -> None:
@@ -165,5 +167,11 @@ def _set_status(records: list[Record], user, status: str) -> None:
         record.status, record.published_at, record.updated_at = status, published_at, now
     # update() sends no signals: the search index is told here.
     set_records_public(pks, public=status == Status.PUBLISHED)
+    if reversion.is_active():
+        # Inside a revision already open (the admin's change form): the records join it, so
+        # that its one revision keeps them as they end up.
+        for record in records:
+            reversion.add_to_revision(record)
+        return
     comment = _("Published") if status == Status.PUBLISHED else _("Unpublished")
     history.save_revision(Record, records, user, comment)
