@@ -126,6 +126,27 @@ def test_service_unpublish_withdraws_from_the_public_search_and_keeps_it_in_hist
     assert history.versions_of(record)[0].comment == "Unpublished"
 
 
+def test_publish_records_command_refuses_an_unready_record_naming_what_it_lacks(curator):
+    unready_draft()
+
+    with pytest.raises(CommandError) as refused:
+        call_command("publish_records", "TEST-PUB-1", "--user", "curator")
+
+    assert str(refused.value) == (
+        "TEST-PUB-1 cannot be published without: date, extent. Nothing was published."
+    )
+    assert_not_published("TEST-PUB-1")
+
+
+def test_publish_records_command_publishes_a_ready_record_everywhere(curator, capsys):
+    ready_record(reference_code="TEST-PUB-1", title_en="Test record quorum")
+
+    call_command("publish_records", "TEST-PUB-1", "--user", "curator")
+
+    assert capsys.readouterr().out == "Published 1 of 1 records.\n"
+    assert_published_everywhere("TEST-PUB-1", curator)
+
+
 # The admin: the action and the change form
 
 
