@@ -30,7 +30,6 @@ from ..models.records import UNDATED
 from .fields import PartialDateField
 from .querystrings import QueryStringMixin
 
-MAX_QUERY_LENGTH = 500
 FACET_LIMIT = 25
 # Labels (a renamed person) refresh within this time; counts change with every record write.
 FACET_CACHE_SECONDS = 300
@@ -62,7 +61,7 @@ def _slug_choice(queryset, label, **kwargs):
 
 class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH
+        label=_("Search"), method="filter_search", max_length=search.MAX_QUERY_LENGTH
     )
     kind = django_filters.ChoiceFilter(
         choices=RecordKind.choices, label=_("Kind"), empty_label=_("any kind")

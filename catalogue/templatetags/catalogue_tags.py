@@ -92,7 +92,12 @@ def current_query(context) -> str:
         query = request.GET.get("q", "")
     except SuspiciousOperation:
         return ""
-    return "" if text.has_control_character(query) else query[:500]
+    return "" if text.has_control_character(query) else query[: search.MAX_QUERY_LENGTH]
+
+
+@register.simple_tag
+def max_query_length() -> int:
+    return search.MAX_QUERY_LENGTH
 
 
 @register.filter
