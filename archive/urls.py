@@ -22,3 +22,8 @@ if settings.SERVE_MEDIA:
             {"document_root": settings.MEDIA_ROOT},
         )
     ]
+
+handler400 = "catalogue.views.errors.bad_request"
+handler403 = "catalogue.views.errors.permission_denied"
+handler404 = "catalogue.views.errors.page_not_found"
+handler500 = "catalogue.views.errors.server_error"

@@ -1,7 +1,8 @@
-"""System checks for settings that start but would hurt in production."""
+"""System checks: settings that start but would hurt in production, and a sound search index."""
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Tags, Warning, register
+from django.db import connections
 
 
 @register()
@@ -18,3 +19,58 @@ def secret_key_configured(app_configs, **kwargs):
             id="catalogue.W001",
         )
     ]
+
+
+# What each engine's full-text index over the search documents is made of (migration 0004).
+# A later migration that rebuilds catalogue_searchdocument drops the SQLite triggers (or the
+# PostgreSQL column and index) silently, and search then misses new and changed documents.
+SEARCH_TABLE = "catalogue_searchdocument"
+FULL_TEXT_PARTS = {
+    "sqlite": (
+        "catalogue_searchdocument_fts",
+        "catalogue_searchdocument_fts_insert",
+        "catalogue_searchdocument_fts_delete",
+        "catalogue_searchdocument_fts_update",
+    ),
+    "postgresql": ("catalogue_searchdocument.document", "catalogue_searchdocument_document"),
+}
+PRESENT_PARTS = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE tbl_name IN (%s, %s || '_fts')",
+    "postgresql": (
+        "SELECT indexname FROM pg_indexes "
+        "WHERE schemaname = current_schema() AND tablename = %s "
+        "UNION SELECT table_name || '.' || column_name FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND table_name = %s"
+    ),
+}
+
+
+@register(Tags.database)
+def full_text_index_complete(app_configs, databases=None, **kwargs):
+    """The engine's full-text triggers (SQLite) or column and index (PostgreSQL) exist."""
+    errors = []
+    for alias in databases or []:
+        connection = connections[alias]
+        if connection.vendor not in FULL_TEXT_PARTS:
+            continue
+        if SEARCH_TABLE not in connection.introspection.table_names():
+            continue  # not migrated yet: migrate makes the table and its index together
+        with connection.cursor() as cursor:
+            cursor.execute(PRESENT_PARTS[connection.vendor], [SEARCH_TABLE, SEARCH_TABLE])
+            present = {name for (name,) in cursor.fetchall()}
+        missing = [name for name in FULL_TEXT_PARTS[connection.vendor] if name not in present]
+        if missing:
+            errors.append(
+                Error(
+                    f"The search index of database {alias!r} lacks {', '.join(missing)}: "
+                    "new and changed records, people, bodies and events are not found by search.",
+                    hint=(
+                        "A migration that rebuilt catalogue_searchdocument dropped them. Recreate "
+                        "them in a migration as catalogue/migrations/0004_search_index.py does "
+                        "(apply it with manage.py migrate --skip-checks), then run "
+                        "manage.py rebuild_search_index."
+                    ),
+                    id="catalogue.E001",
+                )
+            )
+    return errors

@@ -6,6 +6,8 @@ Unicode decomposition so that SQL ``translate()`` on PostgreSQL and the Python f
 registered on SQLite give exactly the same result, whatever the database's locale.
 """
 
+import re
+
 _UPPER_CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІЇЄЎҐ"
 _LOWER_CYRILLIC = "абвгдеежзийклмнопрстуфхцчшщъыьэюяіїєўґ"  # Ё folds to е
 
@@ -45,3 +47,13 @@ def fold(text: str | None) -> str | None:
     if text is None:
         return None
     return text.lower().translate(_TABLE)
+
+
+# C0 control characters and DEL, except tab, line feed and carriage return, which form text
+# may hold. PostgreSQL refuses NUL in text outright; the others are never meant.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def has_control_character(text: str) -> bool:
+    """Whether ``text`` holds a control character no form or address of the catalogue takes."""
+    return CONTROL_CHARACTERS.search(text) is not None

@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import converters, views
+
+register_converter(converters.ReferenceCodeConverter, "reference")
 
 app_name = "catalogue"
 
@@ -8,9 +10,9 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("records/", views.RecordListView.as_view(), name="record_list"),
-    path("records/<str:reference>/", views.RecordDetailView.as_view(), name="record_detail"),
-    path("records/<str:reference>/cite.bib", views.record_bibtex, name="record_bibtex"),
-    path("records/<str:reference>/cite.ris", views.record_ris, name="record_ris"),
+    path("records/<reference:reference>/", views.RecordDetailView.as_view(), name="record_detail"),
+    path("records/<reference:reference>/cite.bib", views.record_bibtex, name="record_bibtex"),
+    path("records/<reference:reference>/cite.ris", views.record_ris, name="record_ris"),
     path("people/", views.PersonListView.as_view(), name="person_list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization_list"),

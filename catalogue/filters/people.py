@@ -26,7 +26,9 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class PersonFilterSet(QueryStringMixin, django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", max_length=500)
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=search.MAX_QUERY_LENGTH
+    )
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(),
         to_field_name="slug",

@@ -5,9 +5,11 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.db.models.functions import Lower
+from django.utils import translation
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +30,6 @@ from ..models.records import UNDATED
 from .fields import PartialDateField
 from .querystrings import QueryStringMixin
 
-MAX_QUERY_LENGTH = 500
 FACET_LIMIT = 25
 # Labels (a renamed person) refresh within this time; counts change with every record write.
 FACET_CACHE_SECONDS = 300
@@ -60,7 +61,7 @@ def _slug_choice(queryset, label, **kwargs):
 
 class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"), method="filter_search", max_length=MAX_QUERY_LENGTH
+        label=_("Search"), method="filter_search", max_length=search.MAX_QUERY_LENGTH
     )
     kind = django_filters.ChoiceFilter(
         choices=RecordKind.choices, label=_("Kind"), empty_label=_("any kind")
@@ -163,7 +164,8 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
 
         Counting means grouping every matching record, which grows with the collection, so the
         counts are cached under the filters and the state of the records (one cheap query):
-        any save, publication, import or deletion makes a new key.
+        any save, publication, import or deletion makes a new key. An entry holds each value's
+        label in every interface language, so one entry serves /en/ and /ru/ alike.
         """
         cleaned = self.form.cleaned_data
         key = (
@@ -245,8 +247,16 @@ def _kind_rows(base: QuerySet):
         .order_by("-n", "kind")
     )
     for row in rows:
-        label = str(labels.get(row["kind"], row["kind"]))
-        yield row["kind"], {"en": label, "ru": label}, row["n"]
+        yield row["kind"], _in_every_language(labels.get(row["kind"], row["kind"])), row["n"]
+
+
+def _in_every_language(label) -> dict[str, str]:
+    """A translatable label in each interface language: the counts are cached for all of them."""
+    translated = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translated[code] = str(label)
+    return translated
 
 
 def _grouped_rows(model, key: str, prefix: str, text: str, record_field: str = "record"):

@@ -2,13 +2,14 @@
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from .. import charts, dates, search
+from .. import charts, dates, search, text
 
 register = template.Library()
 
@@ -79,9 +80,24 @@ def highlight(text, query) -> str:
 
 @register.simple_tag(takes_context=True)
 def current_query(context) -> str:
-    """The search words of the current address, for the header's search box."""
+    """The search words of the current address, for the header's search box.
+
+    Empty when the query string itself was refused (too many parameters, a control character):
+    the error page that says so must still render.
+    """
     request = context.get("request")
-    return request.GET.get("q", "")[:500] if request else ""
+    if request is None:
+        return ""
+    try:
+        query = request.GET.get("q", "")
+    except SuspiciousOperation:
+        return ""
+    return "" if text.has_control_character(query) else query[: search.MAX_QUERY_LENGTH]
+
+
+@register.simple_tag
+def max_query_length() -> int:
+    return search.MAX_QUERY_LENGTH
 
 
 @register.filter

@@ -5,15 +5,16 @@ from .. import search as search_api
 from ..models import Event, Organization, Person, Record
 
 PER_KIND = 10
-MAX_QUERY_LENGTH = 500
 
 
 def search(request):
     """Records, people, bodies and events matching ``q``, each ranked, side by side."""
     raw = request.GET.get("q", "")
     error = ""
-    if len(raw) > MAX_QUERY_LENGTH:
-        error = _("The search was too long; only its first words were searched.")
+    if len(raw) > search_api.MAX_QUERY_LENGTH:
+        error = _(
+            "The search was longer than %(limit)s characters; only its first words were searched."
+        ) % {"limit": search_api.MAX_QUERY_LENGTH}
     query = search_api.normalize_query(raw)
     groups = []
     if query:

@@ -1,4 +1,6 @@
-from .helpers import page
+import pytest
+
+from .helpers import facet_counts, page
 
 
 def test_russian_record_page_shows_russian_interface_and_choices(client, catalogue):
@@ -33,3 +35,21 @@ def test_content_security_policy_is_sent_on_public_pages_not_the_admin(client, c
 
     assert public["Content-Security-Policy"].startswith("default-src 'self'; img-src 'self' data:")
     assert "Content-Security-Policy" not in admin
+
+
+@pytest.mark.parametrize(("first", "second"), [("en", "ru"), ("ru", "en")])
+def test_facet_labels_follow_the_language_after_the_other_language_was_cached(
+    client, catalogue, first, second
+):
+    kinds = {
+        "en": {"speech": 1, "letter": 1, "resolution": 1},
+        "ru": {"речь": 1, "письмо": 1, "постановление": 1},
+    }
+    subjects = {"en": {"cult of personality": 2}, "ru": {"культ личности": 2}}
+
+    earlier = page(client, f"/{first}/records/")
+    later = page(client, f"/{second}/records/")
+
+    assert facet_counts(earlier, "kind") == kinds[first]
+    assert facet_counts(later, "kind") == kinds[second]
+    assert facet_counts(later, "subject") == subjects[second]

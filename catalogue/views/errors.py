@@ -1,0 +1,46 @@
+"""Error pages in the catalogue's look and the request's language.
+
+The 500 page renders from the template alone: no context processor runs and nothing reads the
+database, which may be the very thing that failed.
+"""
+
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from ..middleware import ControlCharacterInRequest
+
+
+def bad_request(request, exception=None) -> HttpResponse:
+    if isinstance(exception, ControlCharacterInRequest):
+        message = exception.message
+    elif isinstance(exception, TooManyFieldsSent):
+        message = _(
+            "The address or the form sent has too many parameters (more than %(limit)s). "
+            "Start again from the page's own links and form."
+        ) % {"limit": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
+    else:
+        message = _("The catalogue could not read this request. Check the address and try again.")
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def permission_denied(request, exception=None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request) -> HttpResponse:
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"request": request}), status=500)
+
+
+def gone(request, message: str) -> HttpResponse:
+    """A 410 Gone page for an address that no longer serves its object, saying why."""
+    return render(request, "410.html", {"message": message}, status=410)
