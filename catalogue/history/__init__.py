@@ -212,6 +212,8 @@ def delete_all(queryset, user, comment: str = "") -> int:
     with transaction.atomic():
         model = queryset.model
         objects = list(queryset)
+        if not objects:
+            return 0
         removed = list(removed_with(model, objects))
         comment = comment or _("Deleted %(count)d objects") % {"count": len(objects)}
         save_deletion(model, objects, removed, user, comment)

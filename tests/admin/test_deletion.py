@@ -397,3 +397,25 @@ def test_curator_recovers_a_record_with_the_relation_another_record_had_to_it(cu
     assert list(published.relations.values_list("object__reference_code", flat=True)) == [
         "TEST-TARGET"
     ]
+
+
+def test_editor_is_refused_in_russian(editor_client, peace):
+    response = editor_client.post(delete_url(peace), {"post": "yes"}, HTTP_ACCEPT_LANGUAGE="ru")
+
+    page = response.content.decode()
+    assert "может только куратор: на него ссылаются опубликованные документы." in page
+    assert "2 опубликованных документа потеряют связь с объектом «Peaceful coexistence»" in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_delete_page_costs_the_same_for_any_number_of_records(
+    curator_client, django_assert_num_queries, count
+):
+    subject = factories.subject(label_en="Thaw")
+    for _ in range(count):
+        factories.record().subjects.add(subject)
+
+    with django_assert_num_queries(9):
+        response = curator_client.get(delete_url(subject))
+
+    assert "will lose the subject “Thaw”" in response.content.decode()
