@@ -349,9 +349,9 @@ def test_nobody_deletes_a_person_with_roles_on_records(curator_client):
 
     response = curator_client.post(delete_url(person), {"post": "yes"})
 
-    assert "would require deleting the following protected related objects" in (
-        response.content.decode()
-    )
+    page = response.content.decode()
+    assert "would require deleting the following protected related objects" in page
+    assert "This published record links to the person “Test Author”: TEST-PUB" in page
     assert list(record.people.values_list("person__name_en", flat=True)) == ["Test Author"]
 
 
