@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,4 +16,5 @@ class CatalogueConfig(AppConfig):
         connection_created.connect(lookups.register_sqlite_functions)
         signals.connect()
         history.register_models()
+        post_migrate.connect(history.create_link_content_types, sender=self)
         images.connect_file_cleanup()

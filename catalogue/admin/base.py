@@ -1,11 +1,13 @@
 """What every catalogue admin shares: facets, save buttons on top, read-only timestamps,
 edit-conflict detection, autocomplete widgets that keep the query count constant, and the
-history: every save, delete and publication is a revision (see ``versions``)."""
+history: every save, delete and publication is a revision (see ``versions``), and no
+deletion that cuts published records' links without a curator's say (see ``deletion``)."""
 
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from .deletion import DeletionMixin
 from .forms import CatalogueForm
 from .versions import HistoryMixin
 from .widgets import KnownAutocompleteSelect, KnownAutocompleteSelectMultiple, KnownChoicesForm
@@ -31,7 +33,7 @@ class KnownAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CatalogueAdmin(HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
+class CatalogueAdmin(DeletionMixin, HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
     """The base of every catalogue ModelAdmin."""
 
     form = CatalogueForm

@@ -13,6 +13,12 @@ def may_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
+def may_delete(user, losses) -> bool:
+    """Whether ``user`` may delete what would cut published records' links (``losses``):
+    only a curator, who is shown them first; anyone with the permission when there are none."""
+    return not losses or may_publish(user)
+
+
 def is_locked(user, record) -> bool:
     """True when ``record`` is published and ``user`` may not publish."""
     return isinstance(record, Record) and record.is_published and not may_publish(user)

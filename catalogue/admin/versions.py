@@ -244,7 +244,7 @@ class HistoryMixin:
             request,
             _("Recover %(object)s") % {"object": version.object_repr},
             version=version,
-            carried=history.carried_along(version),
+            carried=history.recovered_along(version),
         )
         return TemplateResponse(request, "admin/catalogue/recover_confirmation.html", context)
 

@@ -5,6 +5,9 @@ its copies, images, people and organization roles, relations and claims, a perso
 their name variants, an organization's version its declared seats, so reverting or recovering
 the record, person or body brings those back too.
 
+A deletion's revision keeps everything the deletion removes, the rows of the link tables
+included (a subject's links to records): recovering the subject gives the records it back.
+
 Imports and the admin write revisions inside ``revision(user, comment)``; publishing and
 withdrawing (``catalogue.publishing``) write their own, and a revert or recovery that would
 change whether a record is public goes through it too.
@@ -13,7 +16,6 @@ change whether a record is public goes through it too.
 import dataclasses
 import datetime
 
-import reversion
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from reversion.models import Version
@@ -21,12 +23,17 @@ from reversion.models import Version
 from .. import models as catalogue
 
 # The history's whole interface is importable from here, as it was from one module.
-from .bulk import save_revision  # noqa: F401
+from .bulk import save_deletion, save_revision  # noqa: F401
 from .registry import (  # noqa: F401
     FOLLOW,
+    LINKS,
     NAMED_BY,
     REGISTERED,
+    cascading,
+    create_link_content_types,
+    followed,
     register_models,
+    removed_with,
     revision,
     translated_originals,
     version_fields,
@@ -107,26 +114,30 @@ def _field_changes(model: type[models.Model], old: dict, new: dict) -> list[tupl
     return changes
 
 
-def _followed_versions(version: Version) -> list[Version]:
-    """The versions in ``version``'s revision of the objects it carries along (its copies...)."""
+def _followed_versions(version: Version, foreign_keys=followed) -> list[Version]:
+    """The versions in ``version``'s revision of the objects it carries along (its copies...):
+    those whose ``foreign_keys(model)`` point to it, and theirs in turn."""
     found = [version]
-    for name in FOLLOW.get(version._model, ()):
-        relation = version._model._meta.get_field(name)
-        related_model = relation.related_model
-        attname = relation.field.attname
+    for field in foreign_keys(version._model):
         # The text test narrows an import's large revision down before anything is decoded.
-        candidates = version.revision.version_set.get_for_model(related_model).filter(
-            serialized_data__contains=f'"{relation.field.name}": {version.object_id}'
+        candidates = version.revision.version_set.get_for_model(field.model).filter(
+            serialized_data__contains=f'"{field.name}": {version.object_id}'
         )
         for candidate in candidates:
-            if str(candidate.field_dict.get(attname)) == version.object_id:
-                found.extend(_followed_versions(candidate))
+            if str(candidate.field_dict.get(field.attname)) == version.object_id:
+                found.extend(_followed_versions(candidate, foreign_keys))
     return found
 
 
 def carried_along(version: Version) -> list[Version]:
-    """The versions that reverting or recovering ``version`` brings back with it."""
+    """The versions that reverting ``version`` brings back with it."""
     return _followed_versions(version)[1:]
+
+
+def recovered_along(version: Version) -> list[Version]:
+    """The versions that recovering the deleted object of ``version`` brings back with it:
+    what its deletion removed (copies, name variants, links to records...)."""
+    return _followed_versions(version, cascading)[1:]
 
 
 def _file_exists(version: Version) -> bool:
@@ -134,12 +145,21 @@ def _file_exists(version: Version) -> bool:
     return bool(image.file) and image.file.storage.exists(image.file.name)
 
 
-def _restore(version: Version, user, comment: str) -> models.Model:
+def _targets_exist(version: Version) -> bool:
+    """Whether what ``version`` points to still exists (a linked record may be deleted since)."""
+    for field in version._model._meta.concrete_fields:
+        value = version.field_dict.get(field.attname) if field.is_relation else None
+        if value is not None and not field.related_model._base_manager.filter(pk=value).exists():
+            return False
+    return True
+
+
+def _restore(version: Version, user, comment: str, foreign_keys=followed) -> models.Model:
     """Revert ``version`` and what it carries along; a record's status moves only through
     ``catalogue.publishing``, which refuses (``NotReady``, nothing restored) a record that
     would be published without what publication needs."""
     with transaction.atomic():
-        obj = _restore_as_is(version, user, comment)
+        obj = _restore_as_is(version, user, comment, foreign_keys)
         if isinstance(obj, catalogue.Record):
             _publish_as_kept(obj, version, user)
         return obj
@@ -156,7 +176,7 @@ def _publish_as_kept(record, version: Version, user) -> None:
     record.refresh_from_db()
 
 
-def _restore_as_is(version: Version, user, comment: str) -> models.Model:
+def _restore_as_is(version: Version, user, comment: str, foreign_keys) -> models.Model:
     """Revert everything but a record's status and publication time, which stay as they are."""
     kept = None
     if version._model is catalogue.Record:
@@ -166,11 +186,13 @@ def _restore_as_is(version: Version, user, comment: str) -> models.Model:
             .first()
         ) or (catalogue.Status.DRAFT, None)
     with revision(user, comment):
-        main, *followed = _followed_versions(version)
+        main, *carried = _followed_versions(version, foreign_keys)
         main.revert()
-        for item in followed:
+        for item in carried:
             if item._model is catalogue.Image and not _file_exists(item):
                 continue  # its file was removed with it; an image without a file is no image
+            if not _targets_exist(item):
+                continue  # the record it linked to was deleted since
             try:
                 with transaction.atomic():
                     item.revert()
@@ -202,30 +224,34 @@ def deleted_versions(model: type[models.Model]) -> list[Version]:
 
 
 def recover(version: Version, user) -> models.Model:
-    """Bring a deleted object back, with the copies, roles and variants it carried along."""
-    return _restore(version, user, _("Recovered %(object)s") % {"object": version.object_repr})
+    """Bring a deleted object back with what its deletion removed: copies, roles, variants,
+    and the links of records to it."""
+    comment = _("Recovered %(object)s") % {"object": version.object_repr}
+    return _restore(version, user, comment, cascading)
 
 
 def delete(obj: models.Model, user, comment: str = "") -> None:
-    """Delete ``obj`` after saving its current state, so that it can be recovered.
-
-    django-reversion keeps no version of an object that no longer exists at the end of a
-    revision, so the snapshot is committed first and the object is deleted afterwards.
-    """
-    with transaction.atomic():
-        with revision(user, comment or _("Deleted %(object)s") % {"object": obj}):
-            reversion.add_to_revision(obj)
-        obj.delete()
+    """Delete ``obj`` after saving its current state, so that it can be recovered."""
+    comment = comment or _("Deleted %(object)s") % {"object": obj}
+    delete_all(type(obj)._base_manager.filter(pk=obj.pk), user, comment)
 
 
 def delete_all(queryset, user, comment: str = "") -> int:
-    """Delete every object of ``queryset`` after saving their state in one revision."""
+    """Delete every object of ``queryset`` after saving, in one revision, their state and
+    that of everything the deletion removes with them (their links to records included).
+
+    django-reversion keeps no version of an object that no longer exists at the end of a
+    revision, so the snapshot is written first and the objects are deleted afterwards.
+    """
     with transaction.atomic():
+        model = queryset.model
         objects = list(queryset)
-        with revision(user, comment or _("Deleted %(count)d objects") % {"count": len(objects)}):
-            for obj in objects:
-                reversion.add_to_revision(obj)
-        deleted, _per_model = queryset.model._base_manager.filter(
+        if not objects:
+            return 0
+        removed = list(removed_with(model, objects))
+        comment = comment or _("Deleted %(count)d objects") % {"count": len(objects)}
+        save_deletion(model, objects, removed, user, comment)
+        deleted, _per_model = model._base_manager.filter(
             pk__in=[obj.pk for obj in objects]
         ).delete()
     return deleted

@@ -15,7 +15,7 @@ from django.utils.encoding import is_protected_type
 from reversion.models import Revision, Version
 
 from ..bulk import insert_rows
-from .registry import FOLLOW, NAMED_BY, version_fields
+from .registry import FOLLOW, LINKS, NAMED_BY, link_name, version_fields
 
 
 def _serialized(model: type[models.Model], objects: list, many: dict) -> list[dict]:
@@ -98,6 +98,38 @@ VERSION_COLUMNS = (
 )
 
 
+def _new_revision(user, comment: str) -> Revision:
+    return Revision.objects.create(
+        date_created=timezone.now(),
+        user=user if user is not None and user.is_authenticated else None,
+        comment=comment,
+    )
+
+
+def _write_versions(revision: Revision, groups, seen: set) -> None:
+    """Write a version of each object of ``groups`` ((model, objects) pairs) not yet ``seen``."""
+    versions = []
+    for model, objects in groups:
+        content_type = ContentType.objects.get_for_model(model)
+        fresh = [obj for obj in objects if (model, obj.pk) not in seen]
+        seen.update((model, obj.pk) for obj in fresh)
+        data = _serialized(model, fresh, _many_values(model, fresh))
+        name = link_name if model in LINKS else str
+        for obj, item in zip(fresh, data, strict=True):
+            versions.append(
+                (
+                    revision.pk,
+                    str(obj.pk),
+                    content_type.pk,
+                    obj._state.db or "default",
+                    "json",
+                    json.dumps([item], cls=DjangoJSONEncoder),
+                    name(obj),
+                )
+            )
+    insert_rows(Version, VERSION_COLUMNS, versions)
+
+
 def save_revision(
     model: type[models.Model], objects: list, user=None, comment: str = "", progress=None
 ) -> Revision | None:
@@ -109,32 +141,21 @@ def save_revision(
     """
     if not objects:
         return None
-    revision = Revision.objects.create(
-        date_created=timezone.now(),
-        user=user if user is not None and user.is_authenticated else None,
-        comment=comment,
-    )
+    revision = _new_revision(user, comment)
     seen = set()
     for done, chunk in enumerate(_chunks(objects, 1000), start=1):
-        versions = []
-        for each_model, each in _with_followed(model, chunk):
-            content_type = ContentType.objects.get_for_model(each_model)
-            fresh = [obj for obj in each if (each_model, obj.pk) not in seen]
-            seen.update((each_model, obj.pk) for obj in fresh)
-            data = _serialized(each_model, fresh, _many_values(each_model, fresh))
-            for obj, item in zip(fresh, data, strict=True):
-                versions.append(
-                    (
-                        revision.pk,
-                        str(obj.pk),
-                        content_type.pk,
-                        obj._state.db or "default",
-                        "json",
-                        json.dumps([item], cls=DjangoJSONEncoder),
-                        str(obj),
-                    )
-                )
-        insert_rows(Version, VERSION_COLUMNS, versions)
+        _write_versions(revision, _with_followed(model, chunk), seen)
         if progress is not None:
             progress(min(done * 1000, len(objects)), len(objects))
+    return revision
+
+
+def save_deletion(
+    model: type[models.Model], objects: list, removed: list, user=None, comment: str = ""
+) -> Revision:
+    """Write one revision of ``objects`` about to be deleted and of every row their deletion
+    removes (``removed``: (foreign key, rows) pairs), links to records included."""
+    revision = _new_revision(user, comment)
+    groups = [(model, objects), *((field.model, rows) for field, rows in removed)]
+    _write_versions(revision, groups, set())
     return revision
