@@ -122,3 +122,112 @@ def test_settings_name_the_variable_that_is_malformed():
     result = _settings_in_fresh_process(DJANGO_DEBUG="yes please")
 
     assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+DEPLOYMENT = {
+    "DJANGO_SECRET_KEY": "deploy-check-" + "k3y-w1th-enough-characters-and-variety-" * 2,
+    "DJANGO_ALLOWED_HOSTS": "catalogue.example.org",
+}
+
+# A request through the proxy in a fresh process with the given environment: the root address
+# redirects to a language without touching the database, so no database is needed.
+REQUEST = """
+import django
+django.setup()
+from django.test import Client
+client = Client(HTTP_HOST="catalogue.example.org")
+plain = client.get("/en/")
+proxied = client.get("/", HTTP_X_FORWARDED_PROTO="https")
+print(plain.status_code, plain.get("Location", "-"))
+print(proxied.status_code, proxied.get("Location", "-"))
+print(proxied.get("Strict-Transport-Security", "-"))
+"""
+
+
+def _in_fresh_process(arguments: list[str], **environment) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.update(environment, DJANGO_SETTINGS_MODULE="archive.settings")
+    return subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_deploy_check_passes_without_warnings_with_https_on():
+    result = _in_fresh_process(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_HTTPS="true",
+        **DEPLOYMENT,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_without_https_names_what_is_missing():
+    result = _in_fresh_process(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **DEPLOYMENT
+    )
+
+    assert result.returncode == 1
+    for check in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert check in result.stderr
+
+
+def test_https_on_redirects_to_https_and_sends_a_year_of_hsts():
+    result = _in_fresh_process(["-c", REQUEST], DJANGO_HTTPS="true", **DEPLOYMENT)
+
+    assert result.stdout.splitlines() == [
+        "301 https://catalogue.example.org/en/",
+        "302 /en/",
+        "max-age=31536000; includeSubDomains",
+    ], result.stderr
+
+
+def test_https_off_neither_redirects_nor_sends_hsts():
+    result = _in_fresh_process(["-c", REQUEST.replace('"/en/"', '"/"')], **DEPLOYMENT)
+
+    assert result.stdout.splitlines() == ["302 /en/", "302 /en/", "-"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "secure"),
+    [
+        ({}, "False False"),
+        ({"DJANGO_HTTPS": "true"}, "True True"),
+        ({"DJANGO_SECURE_COOKIES": "true"}, "True True"),
+        ({"DJANGO_HTTPS": "true", "DJANGO_SECURE_COOKIES": "false"}, "False False"),
+    ],
+)
+def test_secure_cookies_follow_https_unless_set_apart(environment, secure):
+    result = _in_fresh_process(
+        [
+            "-c",
+            "import archive.settings as s; print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE)",
+        ],
+        **DEPLOYMENT,
+        **environment,
+    )
+
+    assert result.stdout.strip() == secure, result.stderr
+
+
+def test_sqlite_connections_use_wal_a_busy_timeout_and_immediate_writers(tmp_path):
+    script = (
+        "import django; django.setup()\n"
+        "from django.db import connection\n"
+        "cursor = connection.cursor()\n"
+        "for pragma in ('journal_mode', 'synchronous', 'busy_timeout', 'mmap_size'):\n"
+        "    print(cursor.execute(f'PRAGMA {pragma}').fetchone()[0])\n"
+        "print(connection.transaction_mode)\n"
+    )
+
+    result = _in_fresh_process(
+        ["-c", script],
+        DATABASE_URL=f"sqlite:///{tmp_path / 'catalogue.sqlite3'}",
+        DATABASE_SQLITE_TIMEOUT="7",
+        **DEPLOYMENT,
+    )
+
+    assert result.stdout.split() == ["wal", "1", "7000", "1073741824", "IMMEDIATE"], result.stderr
