@@ -382,7 +382,8 @@ def test_curator_recovers_an_organization_with_its_seats_and_claims(curator_clie
 
 def test_curator_recovers_a_record_with_the_relation_another_record_had_to_it(curator_client):
     published = factories.record(reference_code="TEST-PUB")
-    target = factories.record(reference_code="TEST-TARGET")
+    # Ready to be published (a date and an extent): recovery publishes it again.
+    target = factories.record(reference_code="TEST-TARGET", date="1956-02-25", extent_en="1 p.")
     models.RecordRelation.objects.create(
         subject=published, object=target, type=models.RelationType.REFERS_TO
     )
