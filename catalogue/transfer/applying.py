@@ -60,9 +60,9 @@ def _hold_status(plan: ImportPlan, rows) -> dict[str, list]:
 def _publish(plan: ImportPlan, wanted: dict[str, list], user) -> None:
     """Publish and withdraw through the one publishing path, which checks readiness again."""
     for status, rows in wanted.items():
-        records = [row.instance for row in rows]
         if not rows:
             continue
+        records = [row.instance for row in rows]
         if status == Status.PUBLISHED:
             try:
                 publishing.publish(records, user=user)
