@@ -3,8 +3,8 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
-from django.db.models.functions import Lower
+from django.db.models import FloatField, Prefetch
+from django.db.models.functions import Cast, Lower
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -13,8 +13,8 @@ from ninja.responses import Status
 
 from .. import jsonld
 from ..filters import RecordFilterSet
-from ..models import RecordOrganization, RecordPerson
 from ..models import Record as RecordModel
+from ..models import RecordOrganization, RecordPerson
 from . import cursors, schemas
 from .errors import BadRequest
 from .links import citation, page_url, text
@@ -41,8 +41,11 @@ KEYSETS = {
     ),
     "reference": cursors.Keyset("reference", (cursors.Key("reference_code"),)),
     "-reference": cursors.Keyset("-reference", (cursors.Key("reference_code", descending=True),)),
+    # PostgreSQL ranks in single precision: read as double, a rank round-trips exactly.
     "relevance": cursors.Keyset(
-        "relevance", (cursors.Key("search_rank", descending=True), *DATE_KEYS)
+        "relevance",
+        (cursors.Key("api_rank", descending=True), *DATE_KEYS),
+        annotations=(("api_rank", Cast("search_rank", FloatField())),),
     ),
 }
 
@@ -110,7 +113,9 @@ def _filtered(request):
     if not filterset.is_valid():
         raise BadRequest(
             _("Some filter values are not valid."),
-            errors={name: [str(m) for m in messages] for name, messages in filterset.errors.items()},
+            errors={
+                name: [str(m) for m in messages] for name, messages in filterset.errors.items()
+            },
         )
     queryset = filterset.qs
     since = _modified_since(request.GET.get("modified_since"))
@@ -199,12 +204,20 @@ def record_detail(request, reference: str):
         return Status(404, {"detail": _("No published record has this reference code.")})
     url = page_url(request, record)
     relations = [
-        {"type": link.type, "direction": "to", "reference_code": link.object.reference_code,
-         "url": page_url(request, link.object)}
+        {
+            "type": link.type,
+            "direction": "to",
+            "reference_code": link.object.reference_code,
+            "url": page_url(request, link.object),
+        }
         for link in record.relations.all()
     ] + [
-        {"type": link.type, "direction": "from", "reference_code": link.subject.reference_code,
-         "url": page_url(request, link.subject)}
+        {
+            "type": link.type,
+            "direction": "from",
+            "reference_code": link.subject.reference_code,
+            "url": page_url(request, link.subject),
+        }
         for link in record.inverse_relations.all()
     ]
     return {
