@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core import signing
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 SALT = "catalogue.api.cursor"
 
@@ -86,13 +87,13 @@ def decode(keyset: Keyset, cursor: str) -> list:
     try:
         name, values = signing.loads(cursor, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError):
-        raise CursorError("This cursor is not one the catalogue gave out.") from None
+        raise CursorError(_("This cursor is not one the catalogue gave out.")) from None
     if name != keyset.name or not isinstance(values, list) or len(values) != len(keyset.keys):
         raise CursorError(
-            "This cursor belongs to another listing or sort order: start again without it."
+            _("This cursor belongs to another listing or sort order: start again without it.")
         )
     if not all(value is None or isinstance(value, str | int | float) for value in values):
-        raise CursorError("This cursor is not one the catalogue gave out.")
+        raise CursorError(_("This cursor is not one the catalogue gave out."))
     return values
 
 

@@ -1,6 +1,7 @@
 """Records: the list with the records list's filters, and a record by its reference code."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db.models import FloatField, Prefetch
@@ -15,11 +16,13 @@ from .. import jsonld
 from ..filters import RecordFilterSet
 from ..models import Record as RecordModel
 from ..models import RecordOrganization, RecordPerson
+from ..models.core import CODE_PATTERN
 from . import cursors, schemas
 from .errors import BadRequest
 from .links import citation, page_url, text
 
 router = Router(tags=["records"], by_alias=True)
+REFERENCE_LENGTH = RecordModel._meta.get_field("reference_code").max_length
 
 DATE_KEYS = (cursors.Key("date_earliest", nullable=True), cursors.Key("reference_code"))
 # The records list's sort orders, each ending in the unique reference code.
@@ -199,7 +202,12 @@ def record_list(
 )
 def record_detail(request, reference: str):
     """A published record by its reference code, with its relations, sources and JSON-LD."""
-    record = RecordModel.objects.published().for_detail().filter(reference_code=reference).first()
+    record = None
+    # Only a well-formed code reaches the database (PostgreSQL refuses a NUL in text).
+    if len(reference) <= REFERENCE_LENGTH and re.fullmatch(CODE_PATTERN, reference):
+        record = (
+            RecordModel.objects.published().for_detail().filter(reference_code=reference).first()
+        )
     if record is None:
         return Status(404, {"detail": _("No published record has this reference code.")})
     url = page_url(request, record)

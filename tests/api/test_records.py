@@ -233,3 +233,18 @@ def test_record_list_sorts_search_results_by_title(client, catalogue):
         "On overcoming the cult of personality and its consequences",
         "On the Cult of Personality and Its Consequences",
     ]
+
+
+@pytest.mark.parametrize("reference", ["%00", "C20-SPEECH%00", "R" * 5000, "%D0%AF"])
+def test_record_detail_hostile_reference_is_404_json(client, catalogue, reference):
+    response = client.get(f"{API}/records/{reference}/")
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == "No published record has this reference code."
+
+
+def test_record_detail_message_follows_accept_language(client, catalogue):
+    response = client.get(f"{API}/records/NO-SUCH-RECORD/", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Опубликованной записи с таким шифром нет."
