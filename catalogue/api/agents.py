@@ -1,7 +1,7 @@
 """People, organizations with their memberships, events, collections and subjects."""
 
 from django.db.models import Prefetch
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 
 from .. import models
 from . import cursors, schemas
@@ -11,11 +11,15 @@ router = Router(by_alias=True)
 
 BY_SLUG = cursors.Keyset("slug", (cursors.Key("slug"),))
 BY_REFERENCE = cursors.Keyset("reference", (cursors.Key("reference_code"),))
-PAGE_SIZE = Query(50, ge=1, le=200)
 
 
-def _paged(request, queryset, keyset, size, build) -> dict:
-    rows, next_url = cursors.page(request, queryset, keyset, size)
+class Paging(Schema):
+    page_size: int = Field(50, ge=1, le=200)
+    cursor: str | None = Field(None, description="From the previous page's `next`.")
+
+
+def _paged(request, queryset, keyset, paging: Paging, build) -> dict:
+    rows, next_url = cursors.page(request, queryset, keyset, paging.page_size, paging.cursor)
     return {"next": next_url, "results": [build(request, row) for row in rows]}
 
 
@@ -34,10 +38,10 @@ def _person(request, person) -> dict:
     }
 
 
-@router.get("/people/", response=schemas.PersonPage, tags=["people"])
-def person_list(request, page_size: int = PAGE_SIZE):
+@router.get("/people/", response={200: schemas.PersonPage, **schemas.REFUSALS}, tags=["people"])
+def person_list(request, paging: Query[Paging]):
     """Every person, by slug, with how many published records name them."""
-    return _paged(request, models.Person.objects.for_listing(), BY_SLUG, page_size, _person)
+    return _paged(request, models.Person.objects.for_listing(), BY_SLUG, paging, _person)
 
 
 def _membership(request, membership) -> dict:
@@ -74,8 +78,12 @@ def _organization(request, organization) -> dict:
     }
 
 
-@router.get("/organizations/", response=schemas.OrganizationPage, tags=["organizations"])
-def organization_list(request, page_size: int = PAGE_SIZE):
+@router.get(
+    "/organizations/",
+    response={200: schemas.OrganizationPage, **schemas.REFUSALS},
+    tags=["organizations"],
+)
+def organization_list(request, paging: Query[Paging]):
     """Every body, by slug, with its memberships: role, dates, certainty and sources."""
     queryset = models.Organization.objects.select_related("parent").prefetch_related(
         Prefetch(
@@ -83,7 +91,7 @@ def organization_list(request, page_size: int = PAGE_SIZE):
             queryset=models.Membership.objects.for_table().order_by("role", "person__name"),
         )
     )
-    return _paged(request, queryset, BY_SLUG, page_size, _organization)
+    return _paged(request, queryset, BY_SLUG, paging, _organization)
 
 
 def _event(request, event) -> dict:
@@ -103,10 +111,10 @@ def _event(request, event) -> dict:
     }
 
 
-@router.get("/events/", response=schemas.EventPage, tags=["events"])
-def event_list(request, page_size: int = PAGE_SIZE):
+@router.get("/events/", response={200: schemas.EventPage, **schemas.REFUSALS}, tags=["events"])
+def event_list(request, paging: Query[Paging]):
     """Every event, by slug, with how many published records it has."""
-    return _paged(request, models.Event.objects.for_listing(), BY_SLUG, page_size, _event)
+    return _paged(request, models.Event.objects.for_listing(), BY_SLUG, paging, _event)
 
 
 def _collection(request, collection) -> dict:
@@ -132,8 +140,12 @@ def _collection(request, collection) -> dict:
     }
 
 
-@router.get("/collections/", response=schemas.CollectionPage, tags=["collections"])
-def collection_list(request, page_size: int = PAGE_SIZE):
+@router.get(
+    "/collections/",
+    response={200: schemas.CollectionPage, **schemas.REFUSALS},
+    tags=["collections"],
+)
+def collection_list(request, paging: Query[Paging]):
     """Every unit of arrangement, by reference code, with its children."""
     queryset = (
         models.Collection.objects.with_record_counts()
@@ -142,7 +154,7 @@ def collection_list(request, page_size: int = PAGE_SIZE):
             Prefetch("children", queryset=models.Collection.objects.order_by("reference_code"))
         )
     )
-    return _paged(request, queryset, BY_REFERENCE, page_size, _collection)
+    return _paged(request, queryset, BY_REFERENCE, paging, _collection)
 
 
 def _subject(request, subject) -> dict:
@@ -157,8 +169,10 @@ def _subject(request, subject) -> dict:
     }
 
 
-@router.get("/subjects/", response=schemas.SubjectPage, tags=["subjects"])
-def subject_list(request, page_size: int = PAGE_SIZE):
+@router.get(
+    "/subjects/", response={200: schemas.SubjectPage, **schemas.REFUSALS}, tags=["subjects"]
+)
+def subject_list(request, paging: Query[Paging]):
     """Every subject term, by slug, with how many published records it has."""
     queryset = models.Subject.objects.with_record_counts()
-    return _paged(request, queryset, BY_SLUG, page_size, _subject)
+    return _paged(request, queryset, BY_SLUG, paging, _subject)

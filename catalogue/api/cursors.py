@@ -97,13 +97,14 @@ def decode(keyset: Keyset, cursor: str) -> list:
     return values
 
 
-def page(request, queryset: QuerySet, keyset: Keyset, size: int) -> tuple[list, str | None]:
-    """One page of ``queryset`` in ``keyset`` order from the request's cursor, and the next link.
+def page(
+    request, queryset: QuerySet, keyset: Keyset, size: int, cursor: str | None
+) -> tuple[list, str | None]:
+    """One page of ``queryset`` in ``keyset`` order after ``cursor``, and the next page's link.
 
     Reads one row more than it shows, to know whether another page follows.
     """
     queryset = keyset.order(queryset)
-    cursor = request.GET.get("cursor")
     if cursor:
         queryset = keyset.after(queryset, decode(keyset, cursor))
     rows = list(queryset[: size + 1])

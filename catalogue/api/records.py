@@ -184,21 +184,22 @@ def _jsonld(record, url: str, request) -> dict:
         return jsonld.record_data(record, url, request)
 
 
-@router.get("/records/", response={200: schemas.RecordPage, 400: schemas.Error})
+@router.get("/records/", response={200: schemas.RecordPage, **schemas.REFUSALS})
 def record_list(
     request,
     filters: Query[RecordFilters],
     page_size: int = Query(20, ge=1, le=100),
+    cursor: str | None = Query(None, description="From the previous page's `next`."),
 ):
     """Published records, filtered and sorted as on the records list; follow ``next``."""
     queryset, keyset = _filtered(request)
-    rows, next_url = cursors.page(request, queryset, keyset, page_size)
+    rows, next_url = cursors.page(request, queryset, keyset, page_size, cursor)
     return {"next": next_url, "results": [summary(request, record) for record in rows]}
 
 
 @router.get(
     "/records/{reference}/",
-    response={200: schemas.RecordDetail, 404: schemas.Error},
+    response={200: schemas.RecordDetail, 404: schemas.Error, 429: schemas.Error},
 )
 def record_detail(request, reference: str):
     """A published record by its reference code, with its relations, sources and JSON-LD."""

@@ -190,3 +190,7 @@ class SubjectPage(Schema):
 class Error(Schema):
     detail: str
     errors: dict[str, list[str]] | None = None
+
+
+# Documented on every operation: what a bad parameter and too many requests answer.
+REFUSALS = {400: Error, 429: Error}

@@ -127,3 +127,34 @@ def test_other_lists_refuse_hostile_page_size_and_cursor(client, catalogue, endp
 
         assert response.status_code == 400
         assert response.json()["detail"]
+
+
+def _linked(count: int) -> None:
+    parent_event = factories.event()
+    fonds = factories.collection()
+    for _n in range(count):
+        person = factories.person()
+        event = factories.event(parent=parent_event)
+        subject = factories.subject()
+        series = factories.collection(parent=fonds, level=models.Level.SERIES)
+        factories.collection(parent=series, level=models.Level.FILE)
+        record = factories.record(collection=series)
+        record.subjects.add(subject)
+        record.events.add(event)
+        models.RecordPerson.objects.create(record=record, person=person, role="author")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize(
+    ("endpoint", "queries"),
+    [("people/", 1), ("events/", 1), ("collections/", 2), ("subjects/", 1)],
+)
+def test_other_lists_cost_constant_queries(
+    client, db, django_assert_num_queries, count, endpoint, queries
+):
+    _linked(count)
+
+    with django_assert_num_queries(queries):
+        response = client.get(f"{API}/{endpoint}")
+
+    assert len(response.json()["results"]) >= count

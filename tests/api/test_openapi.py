@@ -22,7 +22,8 @@ def test_openapi_document_is_valid_openapi_3(client, db):
         f"{API}/subjects/",
     ]
     parameters = {p["name"] for p in spec["paths"][f"{API}/records/"]["get"]["parameters"]}
-    assert {"q", "kind", "date_from", "person", "modified_since", "sort"} <= parameters
+    assert {"q", "kind", "date_from", "person", "modified_since", "sort", "cursor"} <= parameters
+    assert sorted(spec["paths"][f"{API}/records/"]["get"]["responses"]) == ["200", "400", "429"]
 
 
 def test_documentation_page_keeps_the_strict_csp_and_uses_local_files(client, db):

@@ -248,3 +248,27 @@ def test_record_detail_message_follows_accept_language(client, catalogue):
 
     assert response.status_code == 404
     assert response.json()["detail"] == "Опубликованной записи с таким шифром нет."
+
+
+def _detailed_record(links: int) -> None:
+    record = factories.record(reference_code="R-DETAIL", date="1956")
+    for _n in range(links):
+        other = factories.record(collection=record.collection)
+        models.RecordRelation.objects.create(
+            subject=record, object=other, type=models.RelationType.REFERS_TO
+        )
+        record.sources.add(factories.source())
+        record.subjects.add(factories.subject())
+        person = factories.person()
+        factories.membership(person=person)
+        models.RecordPerson.objects.create(record=record, person=person, role="author")
+
+
+@pytest.mark.parametrize("links", [1, 3])
+def test_record_detail_costs_constant_queries(client, db, django_assert_num_queries, links):
+    _detailed_record(links)
+
+    with django_assert_num_queries(13):
+        response = client.get(f"{API}/records/R-DETAIL/")
+
+    assert len(response.json()["relations"]) == links
