@@ -85,7 +85,7 @@ def _organization(request, organization) -> dict:
 )
 def organization_list(request, paging: Query[Paging]):
     """Every body, by slug, with its memberships: role, dates, certainty and sources."""
-    queryset = models.Organization.objects.select_related("parent").prefetch_related(
+    queryset = models.Organization.objects.for_listing().prefetch_related(
         Prefetch(
             "memberships",
             queryset=models.Membership.objects.for_table().order_by("role", "person__name"),
