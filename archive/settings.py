@@ -69,6 +69,22 @@ def sqlite_options() -> dict:
     }
 
 
+_RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+
+
+def env_rate(name: str, default: str) -> tuple[int, int]:
+    """``120/minute`` (or second, hour, day) as (requests, seconds)."""
+    raw = os.environ.get(name) or default
+    count, _slash, period = raw.strip().lower().partition("/")
+    seconds = _RATE_PERIODS.get(period.removesuffix("s"))
+    if not (count.isascii() and count.isdigit()) or int(count) < 1 or seconds is None:
+        raise ImproperlyConfigured(
+            f"{name} must be a number of requests per second, minute, hour or day "
+            f"(for example 120/minute), not {raw!r}."
+        )
+    return int(count), seconds
+
+
 def database_from_url(url: str) -> dict:
     """Turn sqlite:///path or postgres://user:password@host:port/name into a DATABASES entry."""
     parts = urlsplit(url)
@@ -135,6 +151,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "ninja",
     "reversion",
     "csp",
     "axes",
@@ -233,6 +250,12 @@ CATALOGUE_IMAGE_MAX_PIXELS = env_int("CATALOGUE_IMAGE_MAX_PIXELS", 60_000_000)
 CATALOGUE_IMPORT_DIR = Path(
     os.environ.get("CATALOGUE_IMPORT_DIR", Path(tempfile.gettempdir()) / "catalogue-imports")
 )
+
+# The JSON API: requests allowed per client address, as (requests, seconds). They are counted
+# in Django's cache, so every process must share one cache for the limit to hold across them.
+CATALOGUE_API_RATE = env_rate("CATALOGUE_API_RATE", "120/minute")
+# How many proxies in front of the site add X-Forwarded-For; 0 counts the connecting address.
+NINJA_NUM_PROXIES = env_int("CATALOGUE_API_PROXIES", 0)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
