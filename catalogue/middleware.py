@@ -19,7 +19,8 @@ from .text import has_control_character
 
 
 class ControlCharacterInRequest(BadRequest):
-    """A query or form value holds a control character (NUL, ESC, DEL, …)."""
+    """A query or form value holds a control character (NUL, ESC, DEL, …); ``fields`` names
+    the parameters that hold one."""
 
     message = gettext_lazy(
         "The address or the form sent holds a control character (such as NUL) that no "
@@ -40,23 +41,28 @@ class RefuseControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _holds_control_character(request.GET):
-            raise ControlCharacterInRequest("A control character in a query or form value")
+        fields = _holding_control_characters(request.GET)
         if request.method == "POST":
             try:
                 form = request.POST
             except MultiPartParserError as error:
                 raise BadRequest(str(error)) from error
-            if _holds_control_character(form):
-                raise ControlCharacterInRequest("A control character in a query or form value")
+            fields += _holding_control_characters(form)
+        if fields:
+            error = ControlCharacterInRequest("A control character in a query or form value")
+            error.fields = fields
+            raise error
         return self.get_response(request)
 
 
-def _holds_control_character(data) -> bool:
-    return any(
-        has_control_character(key) or any(has_control_character(value) for value in values)
+def _holding_control_characters(data) -> list[str]:
+    """The names of the parameters in ``data`` whose name or a value holds a control character
+    (a name that holds one is shown with its control characters escaped)."""
+    return [
+        key.encode("unicode_escape").decode("ascii") if has_control_character(key) else key
         for key, values in data.lists()
-    )
+        if has_control_character(key) or any(has_control_character(value) for value in values)
+    ]
 
 
 def client_address(request: HttpRequest) -> str | None:

@@ -6,7 +6,7 @@ database, which may be the very thing that failed.
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.formats import number_format
@@ -16,8 +16,12 @@ from ..middleware import ControlCharacterInRequest
 
 
 def bad_request(request, exception=None) -> HttpResponse:
+    """The 400 page; under /api/ the API's own JSON shape (``detail`` and, per parameter,
+    ``errors``), so that a program reads the refusal as it reads the API's others."""
+    fields = []
     if isinstance(exception, ControlCharacterInRequest):
         message = exception.message
+        fields = getattr(exception, "fields", [])
     elif isinstance(exception, TooManyFieldsSent):
         message = _(
             "The address or the form sent has too many parameters (more than %(limit)s). "
@@ -25,6 +29,9 @@ def bad_request(request, exception=None) -> HttpResponse:
         ) % {"limit": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
     else:
         message = _("The catalogue could not read this request. Check the address and try again.")
+    if request.path.startswith("/api/"):
+        body = {"detail": str(message), "errors": {field: [str(message)] for field in fields}}
+        return JsonResponse(body, status=400)
     return render(request, "400.html", {"message": message}, status=400)
 
 
