@@ -92,4 +92,4 @@ lint: install-test
 	$(VENV)/bin/ruff format --check archive catalogue tests
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles test-artifacts

@@ -6,6 +6,8 @@ django-axes, which calls two functions below: the client's address (behind trust
 from X-Forwarded-For) and the page a locked-out login gets.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import BadRequest
@@ -76,9 +78,18 @@ def client_address(request: HttpRequest) -> str | None:
     if trusted > 0:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= trusted:
+        if len(hops) >= trusted and _is_address(hops[-trusted]):
             return hops[-trusted]
     return request.META.get("REMOTE_ADDR")
+
+
+def _is_address(text: str) -> bool:
+    """Whether ``text`` is an IPv4 or IPv6 address (anything else cannot be stored as one)."""
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def login_locked_out(

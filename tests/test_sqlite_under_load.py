@@ -16,7 +16,7 @@ READERS = 64
 PAGES = ["/en/records/", "/ru/records/", "/en/records/?sort=-date", "/en/records/?kind=speech"]
 # Bounds, not timings: a run that cannot finish in these stops with a clear failure, not a hang.
 SERVER_START_LIMIT = 60
-WRITER_LIMIT = 240
+WRITER_LIMIT = 420
 
 # Django's threaded WSGI server with a production server's listen backlog (runserver's is 10, so
 # 64 readers connecting at once would wait on dropped connections, not on the database).
@@ -60,7 +60,7 @@ def _free_port() -> int:
 
 
 def _get(port: int, path: str) -> tuple[int, str]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
         connection.request("GET", path)
         response = connection.getresponse()

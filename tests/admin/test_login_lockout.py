@@ -109,3 +109,16 @@ def test_admin_login_reads_the_address_from_trusted_proxies_only(
 
     assert (response.status_code == 302) is second_address_gets_in
     assert is_logged_in(second) is second_address_gets_in
+
+
+def test_admin_login_counts_a_malformed_forwarded_address_against_the_peer(settings, curator):
+    settings.CATALOGUE_TRUSTED_PROXIES = 1
+    client = Client(REMOTE_ADDR="10.0.0.1")
+
+    statuses = [
+        log_in(client, "curator", "not-the-password", HTTP_X_FORWARDED_FOR=forwarded).status_code
+        for forwarded in ["not-an-address", "256.1.1.1", "\x00", "", "198.51.100.1\x00"]
+    ]
+
+    assert statuses == [200, 200, 200, 200, 429]
+    assert log_in(client, "curator", PASSWORD, HTTP_X_FORWARDED_FOR="garbage").status_code == 429
