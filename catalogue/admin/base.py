@@ -2,8 +2,11 @@
 edit-conflict detection, autocomplete widgets that keep the query count constant, and the
 history: every save, delete and publication is a revision (see ``versions``)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .forms import CatalogueForm
@@ -40,6 +43,18 @@ class CatalogueAdmin(HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
     list_per_page = 50
     # A web address typed without a scheme is taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def response_action(self, request, queryset):
+        # Django filters on the ticked rows' keys as sent: one that is not a key would raise.
+        try:
+            for key in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                self.model._meta.pk.to_python(key)
+        except ValidationError:
+            self.message_user(
+                request, _("The ticked rows could not be read; tick them again."), messages.ERROR
+            )
+            return None
+        return super().response_action(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
