@@ -3,8 +3,11 @@ edit-conflict detection, autocomplete widgets that keep the query count constant
 history: every save, delete and publication is a revision (see ``versions``), and no
 deletion that cuts published records' links without a curator's say (see ``deletion``)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .deletion import DeletionMixin
@@ -42,6 +45,18 @@ class CatalogueAdmin(DeletionMixin, HistoryMixin, KnownAutocompleteMixin, admin.
     list_per_page = 50
     # A web address typed without a scheme is taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def response_action(self, request, queryset):
+        # Django filters on the ticked rows' keys as sent: one that is not a key would raise.
+        try:
+            for key in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                self.model._meta.pk.to_python(key)
+        except ValidationError:
+            self.message_user(
+                request, _("The ticked rows could not be read; tick them again."), messages.ERROR
+            )
+            return None
+        return super().response_action(request, queryset)
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

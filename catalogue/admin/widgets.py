@@ -12,12 +12,16 @@ from django.contrib.admin.widgets import (
     AutocompleteSelectMultiple,
     RelatedFieldWidgetWrapper,
 )
+from django.core.exceptions import ValidationError
 
 
 class KnownChoicesMixin:
     known: dict[str, str] = {}
 
     def optgroups(self, name, value, attr=None):
+        # A submitted value that cannot even be a key ("abc" for a number) is already a form
+        # error; looking it up to show the form again would raise instead of showing that error.
+        value = [item for item in value if self._could_be_key(item)]
         empty = self.choices.field.empty_values
         selected = [str(v) for v in value if str(v) not in empty]
         if not selected or not set(selected) <= self.known.keys():
@@ -28,6 +32,16 @@ class KnownChoicesMixin:
         for key in selected:
             options.append(self.create_option(name, key, self.known[key], True, len(options)))
         return [(None, options, 0)]
+
+    def _could_be_key(self, item) -> bool:
+        remote = self.field.remote_field
+        options = remote.model._meta
+        target = options.get_field(getattr(remote, "field_name", options.pk.attname))
+        try:
+            target.to_python(item)
+        except ValidationError:
+            return False
+        return True
 
 
 class KnownAutocompleteSelect(KnownChoicesMixin, AutocompleteSelect):

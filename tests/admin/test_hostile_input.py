@@ -107,3 +107,35 @@ def test_admin_add_form_refuses_a_control_character_and_writes_nothing(curator_c
     assert response.status_code == 400
     assert REFUSED in response.content.decode()
     assert not models.Subject.objects.filter(slug="cult-of-personality").exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("collection", "abc"), ("languages", ["abc"]), ("subjects", ["1", "x"])]
+)
+def test_admin_change_form_with_a_key_that_is_not_a_number_shows_a_form_error(
+    curator_client, field, value
+):
+    record = draft_record()
+    data = open_change_form(curator_client, record)
+
+    response = curator_client.post(change_url(record), {**data, field: value})
+
+    record.refresh_from_db()
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == [field]
+    assert 'class="errorlist' in response.content.decode()
+    assert record.title_en == "On the Cult of Personality"
+
+
+def test_admin_action_with_a_row_key_that_is_not_a_number_says_so(curator_client):
+    record = draft_record()
+
+    response = curator_client.post(
+        changelist_url(models.Record),
+        {"action": "delete_selected", "_selected_action": ["abc"]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "The ticked rows could not be read; tick them again." in response.content.decode()
+    assert models.Record.objects.filter(pk=record.pk).exists()

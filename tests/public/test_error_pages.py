@@ -1,7 +1,7 @@
 """Error pages in the catalogue's look and the address's language; a 500 without the database."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import translation
 
 from catalogue.views.errors import gone
@@ -95,3 +95,19 @@ def test_server_error_under_en_is_an_english_500_page(failing_site):
     assert response.status_code == 500
     assert "<h1>Server error</h1>" in body
     assert "nothing you did caused it" in body
+
+
+def test_refused_form_token_is_a_403_page_in_the_visitors_language(catalogue):
+    browser = Client(enforce_csrf_checks=True)
+    served = browser.get("/ru/records/")
+
+    response = browser.post(
+        "/i18n/setlang/", {"language": "en", "next": "/en/"}, HTTP_ACCEPT_LANGUAGE="ru"
+    )
+
+    body = response.content.decode()
+    assert served.status_code == 200
+    assert response.status_code == 403
+    assert "<h1>Доступ запрещён</h1>" in body
+    assert "Форма отклонена: её защитный токен отсутствует или устарел" in body
+    assert SITE_HEADER in body
