@@ -6,11 +6,15 @@ from django.views.i18n import set_language
 from django.views.static import serve
 
 from catalogue.views import language_redirect
+from catalogue.views.crawlers import robots_txt, sitemap, sitemap_section
 
 urlpatterns = [
     path("", language_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 urlpatterns += i18n_patterns(path("", include("catalogue.urls")), prefix_default_language=True)
 
