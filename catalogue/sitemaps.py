@@ -12,6 +12,8 @@ from functools import cached_property
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import get_language
 
 from .models import Collection, Event, Organization, Person, Record, Subject
 
@@ -57,6 +59,13 @@ class CatalogueSitemap(Sitemap):
     # The sitemap protocol's own limit; a larger catalogue gets a sitemap index.
     limit = 50_000
     queryset = None
+    # The detail page's URL name and the field its one argument is taken from.
+    url_name = ""
+    url_key = "slug"
+    key = "slug"
+
+    def __init__(self):
+        self._patterns = {}
 
     def items(self):
         # Only what an address and its date need, in an order that pages stably.
@@ -65,6 +74,15 @@ class CatalogueSitemap(Sitemap):
     @cached_property
     def paginator(self):
         return Paginator(LanguagePairs(self.items(), self._languages()), self.limit)
+
+    def location(self, item):
+        # One reverse() per language, not per address: at 50,000 addresses to a file, with
+        # their alternates, reversing each would take most of the response's time. Keys are
+        # letters, digits, dots, hyphens and underscores, which an address keeps as they are.
+        language = get_language()
+        if language not in self._patterns:
+            self._patterns[language] = reverse(self.url_name, kwargs={self.url_key: "0"})[:-2]
+        return f"{self._patterns[language]}{getattr(item, self.key)}/"
 
     def lastmod(self, item):
         return item.updated_at
@@ -78,28 +96,34 @@ class RecordSitemap(CatalogueSitemap):
     queryset = Record.objects.published()
     fields = ("reference_code", "updated_at")
     order = "reference_code"
+    url_name, url_key, key = "catalogue:record_detail", "reference", "reference_code"
 
 
 class PersonSitemap(CatalogueSitemap):
     queryset = Person.objects.all()
     fields = ("slug", "updated_at")
     order = "slug"
+    url_name, url_key = "catalogue:person_detail", "slug"
 
 
 class OrganizationSitemap(PersonSitemap):
     queryset = Organization.objects.all()
+    url_name = "catalogue:organization_detail"
 
 
 class EventSitemap(PersonSitemap):
     queryset = Event.objects.all()
+    url_name = "catalogue:event_detail"
 
 
 class CollectionSitemap(PersonSitemap):
     queryset = Collection.objects.all()
+    url_name = "catalogue:collection_detail"
 
 
 class SubjectSitemap(PersonSitemap):
     queryset = Subject.objects.all()
+    url_name = "catalogue:subject_detail"
 
 
 SITEMAPS = {
