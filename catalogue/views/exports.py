@@ -20,7 +20,9 @@ from .. import citations, transfer
 from ..filters import RecordFilterSet
 from ..models import Record
 
-BATCH = 1000
+# The transfer code reads many-valued columns 500 records at a time: a batch of that size
+# costs each of its queries once.
+BATCH = 500
 
 
 def _batches(queryset, fetch: Callable) -> Iterator[list[Record]]:

@@ -187,10 +187,10 @@ def test_list_links_to_downloads_that_keep_its_filters(client, planted_draft):
         # The order (1); per batch the records (1), then for CSV and JSON the stored values
         # of the six many-valued columns and the seven key tables they and the references
         # name (13), for citations the people with their names (1).
-        ("csv", 1000, 15),
-        ("json", 1000, 15),
-        ("bib", 1000, 3),
-        ("ris", 1000, 3),
+        ("csv", 500, 15),
+        ("json", 500, 15),
+        ("bib", 500, 3),
+        ("ris", 500, 3),
         # One record a batch: the same queries again for each record.
         ("csv", 1, None),
         ("ris", 1, None),
