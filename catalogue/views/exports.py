@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -23,15 +24,21 @@ from ..models import Record
 # The transfer code reads many-valued columns 500 records at a time: a batch of that size
 # costs each of its queries once.
 BATCH = 500
+FIRST_BATCH = 50
 
 
 def _batches(queryset, fetch: Callable) -> Iterator[list[Record]]:
-    """The records of ``queryset`` in its order, ``BATCH`` at a time, each batch read by
-    ``fetch(pks)``. A record withdrawn while the file is being written is left out."""
+    """The records of ``queryset`` in its order, in batches each read by ``fetch(pks)``.
+
+    The first batch is small, so that the first records leave at once; the rest are
+    ``BATCH`` long. A record withdrawn while the file is being written is left out.
+    """
     pks = queryset.values_list("pk", flat=True).iterator(chunk_size=BATCH)
-    while chunk := list(islice(pks, BATCH)):
+    size = min(FIRST_BATCH, BATCH)
+    while chunk := list(islice(pks, size)):
         by_pk = {record.pk: record for record in fetch(chunk)}
         yield [by_pk[pk] for pk in chunk if pk in by_pk]
+        size = BATCH
 
 
 def _published(pks: list[int]):
@@ -70,10 +77,14 @@ def _json(queryset, request) -> Iterator[str]:
 
 def _citations(builder: Callable, between: str) -> Callable:
     def write(queryset, request) -> Iterator[str]:
+        # The record pages' addresses from one reverse(): a reverse() for each record would
+        # cost as much as its citation. Reference codes need no quoting in an address.
+        pattern = request.build_absolute_uri(
+            reverse("catalogue:record_detail", kwargs={"reference": "0"})
+        )[:-2]
         for batch in _batches(queryset, _for_citation):
             yield "".join(
-                builder(record, request.build_absolute_uri(record.get_absolute_url())) + between
-                for record in batch
+                builder(record, f"{pattern}{record.reference_code}/") + between for record in batch
             )
 
     return write

@@ -125,6 +125,7 @@ def test_export_citations_are_in_the_language_of_the_address(client, planted_dra
 
 
 def test_export_reads_the_records_in_batches(client, planted_draft, monkeypatch):
+    monkeypatch.setattr(exports, "FIRST_BATCH", 1)
     monkeypatch.setattr(exports, "BATCH", 2)
     published = models.Record.objects.published().order_by("reference_code")
     expected = list(published.values_list("reference_code", flat=True))
