@@ -7,12 +7,16 @@ from django.views.static import serve
 
 from catalogue.api import api
 from catalogue.views import language_redirect
+from catalogue.views.crawlers import robots_txt, sitemap, sitemap_section
 
 urlpatterns = [
     path("", language_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
 ]
 urlpatterns += i18n_patterns(path("", include("catalogue.urls")), prefix_default_language=True)
 

@@ -91,6 +91,19 @@ class WithRecordsQuerySet(KeyedQuerySet):
             parent = by_pk.get(parent.parent_id)
         return chain
 
+    def within(self, unit) -> list:
+        """The primary keys of ``unit`` and every unit below it, at any depth (one query)."""
+        children: dict = {}
+        for pk, parent in self.values_list("pk", "parent"):
+            children.setdefault(parent, []).append(pk)
+        found, waiting = set(), [unit.pk]
+        while waiting:
+            pk = waiting.pop()
+            if pk not in found:
+                found.add(pk)
+                waiting.extend(children.get(pk, ()))
+        return sorted(found)
+
 
 class Source(Timestamped):
     key = models.CharField(
