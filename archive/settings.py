@@ -203,6 +203,17 @@ CATALOGUE_IMPORT_DIR = Path(
     os.environ.get("CATALOGUE_IMPORT_DIR", Path(tempfile.gettempdir()) / "catalogue-imports")
 )
 
+# OAI-PMH (catalogue.oai): the repository's identifier (a domain name, in every item's
+# identifier oai:<id>:<reference code>) and the address harvesters write to. The defaults
+# suit a machine of one's own; catalogue.W002 warns where they are served in production.
+CATALOGUE_OAI_REPOSITORY_ID = os.environ.get("CATALOGUE_OAI_REPOSITORY_ID", "catalogue.localhost")
+CATALOGUE_OAI_ADMIN_EMAIL = os.environ.get("CATALOGUE_OAI_ADMIN_EMAIL", "admin@catalogue.localhost")
+CATALOGUE_OAI_REPOSITORY_NAME = os.environ.get(
+    "CATALOGUE_OAI_REPOSITORY_NAME", "The 20th Congress archive"
+)
+# The rights statement every record carries in Dublin Core (dc:rights); empty for none.
+CATALOGUE_RIGHTS = os.environ.get("CATALOGUE_RIGHTS", "http://rightsstatements.org/vocab/CNE/1.0/")
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

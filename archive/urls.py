@@ -5,12 +5,14 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from django.views.static import serve
 
+from catalogue.oai.views import endpoint as oai_endpoint
 from catalogue.views import language_redirect
 
 urlpatterns = [
     path("", language_redirect, name="root"),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("oai", oai_endpoint, name="oai"),
 ]
 urlpatterns += i18n_patterns(path("", include("catalogue.urls")), prefix_default_language=True)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from catalogue import history
+from catalogue import history, tombstones
 from catalogue.models import Record, RecordOrganization, RecordPerson, RecordRelation, Status
 from catalogue.publishing import ESSENTIAL_FIELDS, missing_for_publication
 
@@ -152,7 +152,14 @@ class RecordAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
         status_changed = "status" in form.changed_data
         if status_changed:
             obj.published_at = timezone.now() if obj.is_published else None
+        was_published = change and form.initial.get("status") == Status.PUBLISHED
+        if status_changed and was_published:
+            tombstones.withdraw([Record.objects.get(pk=obj.pk)])
         super().save_model(request, obj, form, change)
+        if status_changed and obj.is_published:
+            tombstones.clear([obj.reference_code])
+        if change and "reference_code" in form.changed_data:
+            tombstones.renamed(obj, form.initial.get("reference_code"), was_published=was_published)
         if status_changed:
             message = PUBLISHED_MESSAGE if obj.is_published else UNPUBLISHED_MESSAGE
             self.log_change(request, obj, message)
@@ -195,6 +202,14 @@ class RecordAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
             % {"count": changed},
             messages.SUCCESS if changed else messages.WARNING,
         )
+
+    def delete_model(self, request, obj):
+        tombstones.withdraw([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        tombstones.withdraw(queryset.published())
+        super().delete_queryset(request, queryset)
 
     def _log(self, request, records, message: str) -> None:
         if records:

@@ -17,6 +17,7 @@ from .fields import EDTFField, edtf_bounds, set_edtf_bounds
 from .holdings import Claim, Copy, Image
 from .records import Record, RecordOrganization, RecordPerson, RecordRelation
 from .search import DocumentKind, FullTextEntry, SearchDocument
+from .tombstones import FormerReference, Tombstone
 
 __all__ = [
     "Certainty",
@@ -27,6 +28,7 @@ __all__ = [
     "EDTFField",
     "Event",
     "EventKind",
+    "FormerReference",
     "FullTextEntry",
     "Image",
     "Language",
@@ -51,6 +53,7 @@ __all__ = [
     "Source",
     "Status",
     "Subject",
+    "Tombstone",
     "edtf_bounds",
     "set_edtf_bounds",
 ]

@@ -47,6 +47,27 @@ class RecordQueries:
             image_count=Coalesce(models.Subquery(images, output_field=models.IntegerField()), 0)
         )
 
+    def for_dublin_core(self):
+        """What ``catalogue.crosswalk`` reads; related records only if published."""
+        from .records import RecordOrganization, RecordPerson, RecordRelation
+
+        return self.select_related("collection", "original_language").prefetch_related(
+            "languages",
+            "subjects",
+            "sources",
+            models.Prefetch("people", queryset=RecordPerson.objects.select_related("person")),
+            models.Prefetch(
+                "organizations",
+                queryset=RecordOrganization.objects.select_related("organization"),
+            ),
+            models.Prefetch(
+                "relations",
+                queryset=RecordRelation.objects.filter(object__status=PUBLISHED)
+                .select_related("object")
+                .only("subject_id", "type", "object__reference_code"),
+            ),
+        )
+
     def for_citation(self):
         from .records import RecordPerson
 

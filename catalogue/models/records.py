@@ -47,10 +47,12 @@ class RecordQuerySet(RecordQueries, KeyedQuerySet):
 
         ``update()`` sends no signals, so the search index is told here.
         """
+        from .. import tombstones
         from ..search.index import set_records_public
 
         with transaction.atomic(using=self.db):
             pks = list(self.drafts().values_list("pk", flat=True))
+            tombstones.clear(self.drafts().values_list("reference_code", flat=True))
             self._update_in_batches(
                 pks, status=Status.PUBLISHED, published_at=timezone.now(), updated_at=timezone.now()
             )
@@ -59,10 +61,12 @@ class RecordQuerySet(RecordQueries, KeyedQuerySet):
 
     def unpublish(self) -> int:
         """Return every published record in the queryset to draft; returns how many changed."""
+        from .. import tombstones
         from ..search.index import set_records_public
 
         with transaction.atomic(using=self.db):
             pks = list(self.published().values_list("pk", flat=True))
+            tombstones.withdraw(self.published())
             self._update_in_batches(
                 pks, status=Status.DRAFT, published_at=None, updated_at=timezone.now()
             )
@@ -188,6 +192,8 @@ class Record(Timestamped):
             ),
             # The latest change keys the cached facet counts (RecordQuerySet.state()).
             models.Index(fields=["updated_at"], name="record_updated"),
+            # OAI-PMH harvests published records by datestamp, then id (catalogue.oai).
+            models.Index(fields=["status", "updated_at", "id"], name="record_harvest_order"),
         ]
 
     def __str__(self):
