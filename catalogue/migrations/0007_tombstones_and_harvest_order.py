@@ -3,7 +3,37 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from catalogue.roles import TOMBSTONE_PERMISSIONS
+
+
+def grant_tombstone_permissions(apps, schema_editor):
+    # Permissions are normally created after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codenames in TOMBSTONE_PERMISSIONS.items():
+        group = Group.objects.filter(name=name).first()
+        if group is not None:
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label="catalogue", codename__in=codenames
+                )
+            )
+
+
+def revoke_tombstone_permissions(apps, schema_editor):
+    Permission = apps.get_model("auth", "Permission")
+    codenames = set().union(*TOMBSTONE_PERMISSIONS.values())
+    for group in apps.get_model("auth", "Group").objects.filter(name__in=TOMBSTONE_PERMISSIONS):
+        group.permissions.remove(
+            *Permission.objects.filter(content_type__app_label="catalogue", codename__in=codenames)
+        )
 
 
 class Migration(migrations.Migration):
@@ -72,4 +102,5 @@ class Migration(migrations.Migration):
             model_name='tombstone',
             constraint=models.CheckConstraint(condition=models.Q(('reference_code__regex', '^[A-Za-z0-9][A-Za-z0-9._-]*$')), name='tombstone_reference_code_format'),
         ),
+        migrations.RunPython(grant_tombstone_permissions, revoke_tombstone_permissions),
     ]
