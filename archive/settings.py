@@ -205,7 +205,7 @@ CATALOGUE_IMPORT_DIR = Path(
 
 # OAI-PMH (catalogue.oai): the repository's identifier (a domain name, in every item's
 # identifier oai:<id>:<reference code>) and the address harvesters write to. The defaults
-# suit a machine of one's own; catalogue.W002 warns where they are served in production.
+# suit a machine of one's own; catalogue.W002 warns when they are kept for a public host.
 CATALOGUE_OAI_REPOSITORY_ID = os.environ.get("CATALOGUE_OAI_REPOSITORY_ID", "catalogue.localhost")
 CATALOGUE_OAI_ADMIN_EMAIL = os.environ.get("CATALOGUE_OAI_ADMIN_EMAIL", "admin@catalogue.localhost")
 CATALOGUE_OAI_REPOSITORY_NAME = os.environ.get(

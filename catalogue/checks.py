@@ -26,6 +26,7 @@ def secret_key_configured(app_configs, **kwargs):
 REPOSITORY_ID = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$")
 EMAIL = re.compile(r"^\S+@(\S+\.)+\S+$")
 OAI_DEFAULTS = {"catalogue.localhost", "admin@catalogue.localhost"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "testserver"}
 
 
 @register()
@@ -48,10 +49,12 @@ def oai_repository_configured(app_configs, **kwargs):
                 id="catalogue.E002",
             )
         )
-    if not errors and not settings.DEBUG and {repository_id, email} & OAI_DEFAULTS:
+    served = set(settings.ALLOWED_HOSTS) - LOCAL_HOSTS
+    if not errors and served and {repository_id, email} & OAI_DEFAULTS:
         errors.append(
             Warning(
-                "The OAI-PMH repository identifier or administrator's e-mail is the default.",
+                "The site is served to other hosts, but the OAI-PMH repository identifier or "
+                "administrator's e-mail is the default.",
                 hint=(
                     "Set CATALOGUE_OAI_REPOSITORY_ID to the site's domain name and "
                     "CATALOGUE_OAI_ADMIN_EMAIL to an address that is read."
