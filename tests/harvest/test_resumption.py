@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core import signing
 
 from catalogue import models
@@ -108,3 +109,21 @@ def test_a_token_of_one_verb_is_refused_by_another(client, arrangement):
     document = oai(client, verb="ListRecords", resumptionToken=issued)
 
     assert error_codes(document) == ["badResumptionToken"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_resumed_batch_costs_the_same_queries_for_one_or_three(
+    client, arrangement, count, django_assert_num_queries
+):
+    records = published(100 + count, arrangement["series"])
+    _ordered(records)
+    person = factories.person()
+    for record in records[100:]:
+        record.subjects.add(factories.subject())
+        models.RecordPerson.objects.create(record=record, person=person, role="author")
+    issued = token(oai(client, verb="ListRecords", metadataPrefix="oai_dc")).text
+
+    with django_assert_num_queries(9):
+        document = oai(client, verb="ListRecords", resumptionToken=issued)
+
+    assert identifiers(document) == [oai_id(record.reference_code) for record in records[100:]]

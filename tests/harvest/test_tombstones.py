@@ -1,5 +1,6 @@
 """Withdrawn and deleted records: 410 Gone at their address, deleted in OAI-PMH; renamed: 301."""
 
+import pytest
 from django.contrib.admin.models import LogEntry
 
 from catalogue import models
@@ -174,3 +175,18 @@ def test_an_old_code_of_a_draft_does_not_reveal_the_new_one(curator_client, clie
 
     assert models.FormerReference.objects.filter(reference_code=draft.reference_code).exists()
     assert client.get(f"/en/records/{draft.reference_code}/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_tombstone_changelist_costs_the_same_queries_for_one_or_three(
+    curator_client, arrangement, count, django_assert_num_queries
+):
+    for n in range(count):
+        models.Tombstone.objects.create(
+            reference_code=f"GONE-{n}", title_en=f"Gone {n}", collection=arrangement["fonds"]
+        )
+
+    with django_assert_num_queries(10):
+        response = curator_client.get(changelist_url(models.Tombstone))
+
+    assert response.text.count("GONE-") >= count
