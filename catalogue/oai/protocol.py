@@ -65,6 +65,8 @@ def arguments(query) -> tuple[str, dict[str, str]]:
             continue
         if len(given) != 1:
             raise OAIError("badArgument", f"The argument {name} is repeated.")
+        if not given[0]:
+            raise OAIError("badArgument", f"The argument {name} is empty.")
         values[name] = given[0]
     required, optional, resumable = VERBS[verb]
     names = set(values)

@@ -115,7 +115,10 @@ def _records(window: Window, condition, with_metadata: bool):
 
 
 def _tombstones(window: Window, condition):
-    return _in_window(Tombstone.objects.all(), "withdrawn_at", window, condition)
+    # A record published again under the same code is live, whichever path brought it back.
+    live = Record.objects.published().filter(reference_code=models.OuterRef("reference_code"))
+    stones = Tombstone.objects.exclude(models.Exists(live))
+    return _in_window(stones, "withdrawn_at", window, condition)
 
 
 def count(window: Window, condition) -> int:

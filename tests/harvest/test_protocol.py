@@ -212,6 +212,7 @@ BAD_REQUESTS = [
     ),
     ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "resumptionToken": "x"}, "badArgument"),
     ({"verb": "GetRecord", "identifier": "oai:catalogue.localhost:R-1"}, "badArgument"),
+    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": ""}, "badArgument"),
     ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
     (
         {

@@ -190,3 +190,14 @@ def test_tombstone_changelist_costs_the_same_queries_for_one_or_three(
         response = curator_client.get(changelist_url(models.Tombstone))
 
     assert response.text.count("GONE-") >= count
+
+
+def test_a_live_record_is_never_also_reported_deleted(client, arrangement):
+    record = factories.record(collection=arrangement["fonds"], reference_code="R-BOTH")
+    # As after a path that brings a record back without clearing its tombstone.
+    models.Tombstone.objects.create(reference_code="R-BOTH", title_en=record.title_en)
+
+    listed = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc")
+
+    assert identifiers(listed) == [oai_id("R-BOTH")]
+    assert listed.find(".//oai:header[@status='deleted']", NS) is None
