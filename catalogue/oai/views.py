@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from .. import crosswalk
 from ..models import Record
 from . import protocol, repository, xml
 from .protocol import OAIError
@@ -48,6 +49,11 @@ def _address(request):
     return lambda code: f"{head}{code}{tail}"
 
 
+def _describe(request, items) -> dict:
+    rows = [item.row for item in items if not item.deleted]
+    return crosswalk.describe(rows, _address(request))
+
+
 def identify(request, values, now) -> str:
     sample = Record.objects.published().values_list("reference_code", flat=True)
     sample_code = sample.order_by("pk").first() or "sample"
@@ -80,7 +86,7 @@ def get_record(request, values, now) -> str:
     item = repository.item(code, repository.Sets(), with_metadata=True)
     if item is None:
         raise OAIError("idDoesNotExist", f"No item has the identifier {values['identifier']!r}.")
-    return f"<GetRecord>{xml.record(item, _address(request))}</GetRecord>"
+    return f"<GetRecord>{xml.records([item], _describe(request, [item]))}</GetRecord>"
 
 
 def _list(request, values, now, verb: str) -> str:
@@ -101,8 +107,7 @@ def _list(request, values, now, verb: str) -> str:
         # Also when what remained of a harvest was withdrawn or changed since it began.
         raise OAIError("noRecordsMatch", "No item matches the request.")
     if with_metadata:
-        address = _address(request)
-        inner = "".join(xml.record(item, address) for item in items)
+        inner = xml.records(items, _describe(request, items))
     else:
         inner = "".join(xml.header(item) for item in items)
     if more:
