@@ -39,5 +39,6 @@ def test_a_harvester_takes_the_whole_catalogue_and_it_matches_the_database(live_
     ]
     deleted = sorted(item.header.identifier for item in harvested if item.deleted)
     assert deleted == [oai_id("fonds-0007")]
+    assert models.Record.objects.filter(reference_code="DRAFT-1", status="draft").exists()
     assert oai_id("DRAFT-1") not in {item.header.identifier for item in harvested}
     assert len(letters) == 100

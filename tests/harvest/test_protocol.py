@@ -123,6 +123,7 @@ def test_get_record_of_a_draft_is_id_does_not_exist(client, arrangement):
 
 def test_list_records_never_shows_a_draft(client, arrangement):
     published(2, arrangement["series"])
+    assert models.Record.objects.drafts().count() == 2
 
     document = oai(client, verb="ListRecords", metadataPrefix="oai_dc")
 
