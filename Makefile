@@ -69,7 +69,8 @@ messages: install
 	$(PY) manage.py makemessages -l ru --no-location --ignore='tests/*' --ignore='node_modules/*'
 	$(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=node_modules
 
-# Page and search timings on fresh SQLite files of 10,000 and then 100,000 synthetic records
+# Page, search and full OAI-PMH harvest timings on fresh SQLite files of 10,000 and then
+# 100,000 synthetic records
 # (removed afterwards). make bench BENCH_ARGS="--runs 50"
 bench: export DJANGO_INSECURE_LOCAL = true
 bench: export DJANGO_STATIC_MANIFEST = false
@@ -81,6 +82,7 @@ bench: install
 		$(PY) manage.py migrate --no-input -v0; \
 		$(PY) manage.py generate_records --count $$count --seed 1; \
 		$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
+		$(PY) manage.py benchmark_oai; \
 	done; \
 	export DATABASE_URL="sqlite:///$$dir/bench-import.sqlite3"; \
 	echo "== import of 100,000 records =="; \

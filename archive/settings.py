@@ -256,6 +256,16 @@ CATALOGUE_IMPORT_DIR = Path(
 CATALOGUE_API_RATE = env_rate("CATALOGUE_API_RATE", "120/minute")
 # How many proxies in front of the site add X-Forwarded-For; 0 counts the connecting address.
 NINJA_NUM_PROXIES = env_int("CATALOGUE_API_PROXIES", 0)
+# OAI-PMH (catalogue.oai): the repository's identifier (a domain name, in every item's
+# identifier oai:<id>:<reference code>) and the address harvesters write to. The defaults
+# suit a machine of one's own; catalogue.W002 warns when they are kept for a public host.
+CATALOGUE_OAI_REPOSITORY_ID = os.environ.get("CATALOGUE_OAI_REPOSITORY_ID", "catalogue.localhost")
+CATALOGUE_OAI_ADMIN_EMAIL = os.environ.get("CATALOGUE_OAI_ADMIN_EMAIL", "admin@catalogue.localhost")
+CATALOGUE_OAI_REPOSITORY_NAME = os.environ.get(
+    "CATALOGUE_OAI_REPOSITORY_NAME", "The 20th Congress archive"
+)
+# The rights statement every record carries in Dublin Core (dc:rights); empty for none.
+CATALOGUE_RIGHTS = os.environ.get("CATALOGUE_RIGHTS", "http://rightsstatements.org/vocab/CNE/1.0/")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

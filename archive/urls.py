@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from django.views.static import serve
 
 from catalogue.api import api
+from catalogue.oai.views import endpoint as oai_endpoint
 from catalogue.views import language_redirect
 from catalogue.views.crawlers import robots_txt, sitemap, sitemap_section
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
+    path("oai", oai_endpoint, name="oai"),
 ]
 urlpatterns += i18n_patterns(path("", include("catalogue.urls")), prefix_default_language=True)
 

@@ -1,5 +1,7 @@
 """System checks: settings that start but would hurt in production, and a sound search index."""
 
+import re
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
@@ -70,7 +72,50 @@ def full_text_index_complete(app_configs, databases=None, **kwargs):
                         "(apply it with manage.py migrate --skip-checks), then run "
                         "manage.py rebuild_search_index."
                     ),
-                    id="catalogue.E001",
+                    id="catalogue.E003",
                 )
             )
+    return errors
+
+
+# The OAI-PMH oai-identifier scheme's repositoryIdentifier and the protocol's e-mail pattern.
+REPOSITORY_ID = re.compile(r"^[a-zA-Z][a-zA-Z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$")
+EMAIL = re.compile(r"^\S+@(\S+\.)+\S+$")
+OAI_DEFAULTS = {"catalogue.localhost", "admin@catalogue.localhost"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "testserver"}
+
+
+@register()
+def oai_repository_configured(app_configs, **kwargs):
+    repository_id = settings.CATALOGUE_OAI_REPOSITORY_ID
+    email = settings.CATALOGUE_OAI_ADMIN_EMAIL
+    errors = []
+    if not REPOSITORY_ID.match(repository_id):
+        errors.append(
+            Error(
+                f"CATALOGUE_OAI_REPOSITORY_ID {repository_id!r} is not a domain name.",
+                hint="OAI-PMH identifiers need one, for example archive.example.org.",
+                id="catalogue.E001",
+            )
+        )
+    if not EMAIL.match(email):
+        errors.append(
+            Error(
+                f"CATALOGUE_OAI_ADMIN_EMAIL {email!r} is not an e-mail address.",
+                id="catalogue.E002",
+            )
+        )
+    served = set(settings.ALLOWED_HOSTS) - LOCAL_HOSTS
+    if not errors and served and {repository_id, email} & OAI_DEFAULTS:
+        errors.append(
+            Warning(
+                "The site is served to other hosts, but the OAI-PMH repository identifier or "
+                "administrator's e-mail is the default.",
+                hint=(
+                    "Set CATALOGUE_OAI_REPOSITORY_ID to the site's domain name and "
+                    "CATALOGUE_OAI_ADMIN_EMAIL to an address that is read."
+                ),
+                id="catalogue.W002",
+            )
+        )
     return errors

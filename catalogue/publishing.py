@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import history
+from . import history, tombstones
 from .models import Record, Status
 from .search.index import set_records_public
 
@@ -123,17 +123,19 @@ def publish(records, *, user, partial: bool = False) -> Outcome:
             if record.status == Status.DRAFT and record.reference_code not in refused
         ]
         _set_status(drafts, user, Status.PUBLISHED)
+        tombstones.clear(record.reference_code for record in drafts)
     return Outcome(drafts, refused)
 
 
 def unpublish(records, *, user) -> Outcome:
     """Withdraw the published records among ``records`` to draft, in one revision.
 
-    The one place a published record stops being public: a withdrawal's tombstone, when the
-    catalogue keeps one, is written here.
+    The one place a published record stops being public: its tombstone is written here, so
+    that its address answers 410 Gone and harvesters are told it is deleted.
     """
     with transaction.atomic():
         published = [record for record in _records(records) if record.is_published]
+        tombstones.withdraw(published)
         _set_status(published, user, Status.DRAFT)
     return Outcome(published)
 
@@ -141,11 +143,12 @@ def unpublish(records, *, user) -> Outcome:
 def delete_records(records, *, user) -> int:
     """Delete ``records`` after saving their state in the history (so they can be recovered).
 
-    The one place a record leaves the catalogue: the tombstone of a published record, when
-    the catalogue keeps one, is written here. Returns how many records were deleted.
+    The one place a record leaves the catalogue: the tombstone of a published record is
+    written here. Returns how many records were deleted.
     """
     with transaction.atomic():
         found = _records(records)
+        tombstones.withdraw(found)
         if len(found) == 1:
             history.delete(found[0], user)
         elif found:

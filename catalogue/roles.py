@@ -36,3 +36,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     # Reads the admin, changes nothing.
     "Viewer": _all(("view",)),
 }
+
+# Tombstones are written by withdrawing or deleting a record; curators add the public note.
+# Granted by the migration that creates the model (0007), after the groups exist.
+TOMBSTONE_PERMISSIONS: dict[str, set[str]] = {
+    "Curator": {"change_tombstone", "view_tombstone", "view_formerreference"},
+    "Editor": {"view_tombstone", "view_formerreference"},
+    "Viewer": {"view_tombstone", "view_formerreference"},
+}

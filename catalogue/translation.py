@@ -93,3 +93,9 @@ class ImageTranslation(TranslationOptions):
 class ClaimTranslation(TranslationOptions):
     fields = ("topic", "statement", "note")
     required_languages = ("en",)
+
+
+@register(models.Tombstone)
+class TombstoneTranslation(TranslationOptions):
+    fields = ("title", "note")
+    required_languages = ("en",)

@@ -80,3 +80,13 @@ def membership(**fields) -> models.Membership:
     fields.setdefault("role", models.MembershipRole.MEMBER)
     fields.setdefault("certainty", models.Certainty.STATED)
     return models.Membership.objects.create(**fields)
+
+
+def tombstone(**fields) -> models.Tombstone:
+    n = _next()
+    fields.setdefault("reference_code", f"TEST-GONE{n}")
+    fields.setdefault("title_en", f"Withdrawn test record {n}")
+    fields.setdefault("kind", models.RecordKind.REPORT)
+    if "collection" not in fields:
+        fields["collection"] = collection()
+    return models.Tombstone.objects.create(**fields)

@@ -5,7 +5,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from catalogue import publishing
+from catalogue import publishing, tombstones
 from catalogue.models import Record, RecordOrganization, RecordPerson, RecordRelation, Status
 from catalogue.publishing import ESSENTIAL_FIELDS, missing_for_publication
 
@@ -154,6 +154,9 @@ class RecordAdmin(TransferMixin, PublishedRecordGuard, TranslatedAdmin):
             form.wanted_status = obj.status
             obj.status = form.initial.get("status", Status.DRAFT)
         super().save_model(request, obj, form, change)
+        if change and "reference_code" in form.changed_data:
+            was_published = form.initial.get("status") == Status.PUBLISHED
+            tombstones.renamed(obj, form.initial.get("reference_code"), was_published=was_published)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

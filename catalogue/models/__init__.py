@@ -19,6 +19,7 @@ from .organizations import Membership, Organization, OrganizationSeats
 from .record_links import RecordOrganization, RecordPerson, RecordRelation
 from .records import Record
 from .search import DocumentKind, FullTextEntry, SearchDocument
+from .tombstones import FormerReference, Tombstone
 
 __all__ = [
     "Certainty",
@@ -29,6 +30,7 @@ __all__ = [
     "EDTFField",
     "Event",
     "EventKind",
+    "FormerReference",
     "FullTextEntry",
     "Image",
     "Language",
@@ -53,6 +55,7 @@ __all__ = [
     "Source",
     "Status",
     "Subject",
+    "Tombstone",
     "edtf_bounds",
     "set_edtf_bounds",
 ]

@@ -213,6 +213,8 @@ class Record(Timestamped):
             ),
             # The latest change keys the cached facet counts (RecordQuerySet.state()).
             models.Index(fields=["updated_at"], name="record_updated"),
+            # OAI-PMH harvests published records by datestamp, then id (catalogue.oai).
+            models.Index(fields=["status", "updated_at", "id"], name="record_harvest_order"),
         ]
 
     def __str__(self):

@@ -1,10 +1,10 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from .. import citations, jsonld
+from .. import citations, jsonld, tombstones
 from ..filters import RecordFilterSet
 from ..models import Record
 from .mixins import ForgivingPaginationMixin
@@ -31,6 +31,16 @@ class RecordDetailView(DetailView):
     slug_field = "reference_code"
     slug_url_kwarg = "reference"
     context_object_name = "record"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A withdrawn record answers 410 Gone, a former reference code 301.
+            response = tombstones.answer(request, kwargs["reference"])
+            if response is None:
+                raise
+            return response
 
     def get_context_data(self, **kwargs):
         record = self.object

@@ -150,6 +150,7 @@ CHANGELIST_ROWS = {
     "source": lambda n: many(factories.source, n),
     "language": lambda n: many(language, n),
     "claim": lambda n: many(lambda: claim(record=factories.record()), n),
+    "tombstone": lambda n: many(factories.tombstone, n),
 }
 
 CHANGE_FORM_OBJECT = {

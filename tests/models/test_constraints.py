@@ -357,6 +357,15 @@ CASES = {
         NON_FIELD_ERRORS,
         "A claim is about exactly one record, event, person or organization.",
     ),
+    "tombstone_kind_valid": Case(
+        factories.tombstone, same({"kind": "box"}), "kind", "Value 'box' is not a valid choice."
+    ),
+    "tombstone_reference_code_format": Case(
+        factories.tombstone,
+        same({"reference_code": "a b"}),
+        "reference_code",
+        "Use letters, digits",
+    ),
     "searchdocument_kind_valid": Case(
         search_document, same({"kind": "box"}), "kind", "Value 'box' is not a valid choice."
     ),

@@ -26,7 +26,7 @@ def test_full_text_check_names_a_dropped_part(db):
 
     errors = full_text_index_complete(None, databases=["default"])
 
-    assert [error.id for error in errors] == ["catalogue.E001"]
+    assert [error.id for error in errors] == ["catalogue.E003"]
     assert errors[0].msg.startswith(
         f"The search index of database 'default' lacks catalogue_searchdocument_{suffix}:"
     )
@@ -37,5 +37,5 @@ def test_full_text_check_stops_the_check_command(db):
     with connection.cursor() as cursor:
         cursor.execute(statement)
 
-    with pytest.raises(SystemCheckError, match="catalogue.E001"):
+    with pytest.raises(SystemCheckError, match="catalogue.E003"):
         call_command("check", databases=["default"])
