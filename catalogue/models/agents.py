@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Certainty, EventKind, MembershipRole, NameKind, OrganizationKind, choices_check
-from .core import KeyedQuerySet
+from .core import KeyedQuerySet, check_not_own_ancestor
 from .fields import EDTFField, Timestamped
 from .querysets import (
     EventQueries,
@@ -198,6 +198,9 @@ class Organization(Timestamped):
     def natural_key(self):
         return (self.slug,)
 
+    def clean(self):
+        check_not_own_ancestor(self, _("An organization cannot be part of itself."))
+
 
 class SeatsQuerySet(SeatsQueries, models.QuerySet):
     def get_by_natural_key(self, organization_slug, role):
@@ -291,6 +294,9 @@ class Event(Timestamped):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        check_not_own_ancestor(self, _("An event cannot be part of itself."))
 
 
 class MembershipQuerySet(models.QuerySet):

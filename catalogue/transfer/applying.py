@@ -1,6 +1,6 @@
 """Carrying out an import plan: in bulk, in one transaction, in one revision of the history."""
 
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,16 +27,24 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
     creates = [row for row in plan.rows if row.action == CREATE]
     updates = [row for row in plan.rows if row.action == UPDATE]
     comment = comment or _("Imported from %(file)s") % {"file": plan.filename}
-    with transaction.atomic():
-        _write_objects(plan, creates, updates)
-        _write_deferred(plan, creates + updates)
-        for column in plan.kind.columns:
-            if isinstance(column, Many) and column.name in plan.columns:
-                _write_values(
-                    plan, column, [row for row in creates + updates if column.name in row.changes]
-                )
-        _record_history(plan, [row.instance for row in creates + updates], user, comment, progress)
-        _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
+    try:
+        with transaction.atomic():
+            _write_objects(plan, creates, updates)
+            _write_deferred(plan, creates + updates)
+            for column in plan.kind.columns:
+                if isinstance(column, Many) and column.name in plan.columns:
+                    changed = [row for row in creates + updates if column.name in row.changes]
+                    _write_values(plan, column, changed)
+            instances = [row.instance for row in creates + updates]
+            _record_history(plan, instances, user, comment, progress)
+            _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
+    except (DataError, IntegrityError) as error:
+        # The plan checks what the database checks; should the catalogue have changed between
+        # the two, the database's refusal is still a message and the transaction undone.
+        raise ImportRefused(
+            _("%(file)s: the database refused the import, so nothing was written (%(error)s).")
+            % {"file": plan.filename, "error": error}
+        ) from None
     return plan.counts
 
 

@@ -7,8 +7,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from ..models import set_edtf_bounds
+from .cells import control_character
 from .columns import SEPARATOR, CellError, Reference
 from .context import Context
+from .integrity import check_cycles, check_unique
 from .kinds import KINDS, Kind
 from .reading import FileError, read_table
 
@@ -77,15 +79,18 @@ def infer_kind(filename: str, header: list[str], declared: str = "") -> Kind | N
     return fitting[0] if len(fitting) == 1 else None
 
 
-def plan_import(file_obj, filename: str, kind: str | None = None, user=None, progress=None):
+def plan_import(
+    file_obj, filename: str, kind: str | None = None, user=None, progress=None, reading=None
+):
     """Read ``file_obj`` and say, row by row, what importing it would do. Writes nothing.
 
     ``kind`` is one of ``KINDS`` or None to infer it; ``user`` (if given) must hold the
     publish permission for rows that change a record's status; ``progress(done, total)`` is
-    called now and then.
+    called now and then while rows are checked, ``reading(done, total)`` while a CSV file is
+    read.
     """
     try:
-        table = read_table(file_obj.read(), filename)
+        table = read_table(file_obj.read(), filename, reading)
     except FileError as error:
         return ImportPlan(filename, None, [], [], [str(error)])
     chosen = KINDS.get(kind) if kind else infer_kind(filename, table.header, table.declared_kind)
@@ -144,7 +149,7 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
     for number, raw in table.rows:
         row = RowPlan(number)
         for name in kind.key:
-            _parse(kind, row, name, raw.get(name), context)
+            _parse(kind, row, name, raw.get(name, ""), context)
         keyed.append((row, raw))
     existing = kind.existing([_key(kind, row) for row, _raw in keyed if not row.errors], context)
     alternates = {}
@@ -165,9 +170,16 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
         plan.rows.append(row)
         if progress is not None and (done % 1000 == 0 or done == len(keyed)):
             progress(done, len(keyed))
+    del keyed
+    check_unique(plan)
+    check_cycles(plan)
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:
+    problem = control_character(raw)
+    if problem:
+        row.errors.append((name, problem))
+        return
     try:
         row.values[name] = kind.column(name).parse(raw, context)
     except CellError as error:
@@ -272,12 +284,5 @@ def _validate(kind: Kind, row: RowPlan, instance, user) -> None:
         )
     except ValidationError as error:
         for field, messages in error.message_dict.items():
-            column = "" if field == NON_FIELD_ERRORS else _column_for(kind, field)
+            column = "" if field == NON_FIELD_ERRORS else kind.column_for_field(field)
             row.errors.extend((column, message) for message in messages)
-
-
-def _column_for(kind: Kind, field: str) -> str:
-    for column in kind.columns:
-        if column.field == field:
-            return column.name
-    return field

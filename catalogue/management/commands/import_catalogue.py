@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from catalogue.progress import Progress
-from catalogue.transfer import ERROR, KINDS, ImportPlan, apply_import, plan_import
+from catalogue.transfer import ERROR, KINDS, ImportPlan, ImportRefused, apply_import, plan_import
 
 
 class Command(BaseCommand):
@@ -36,7 +36,11 @@ class Command(BaseCommand):
         try:
             with path.open("rb") as stream:
                 plan = plan_import(
-                    stream, path.name, kind=kind, progress=Progress(self.stdout, "Checking")
+                    stream,
+                    path.name,
+                    kind=kind,
+                    progress=Progress(self.stdout, "Checking"),
+                    reading=Progress(self.stdout, "Reading"),
                 )
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
@@ -45,7 +49,10 @@ class Command(BaseCommand):
         for message in plan.error_messages():
             self.stderr.write(message)
         if not plan.has_errors and not dry_run:
-            apply_import(plan, user=signer, progress=Progress(self.stdout, "Recording history"))
+            try:
+                apply_import(plan, user=signer, progress=Progress(self.stdout, "Recording history"))
+            except ImportRefused as error:
+                raise CommandError(str(error)) from None
         self.stdout.write(self._summary(plan, time.monotonic() - started, dry_run))
         if plan.has_errors:
             raise CommandError(f"{path.name}: the file has errors; nothing was imported.")
