@@ -28,7 +28,9 @@ def _cell(value) -> str:
 
 def write_csv(kind: Kind, rows, stream: TextIO) -> int:
     """Rows as CSV that a spreadsheet opens without running any cell (see ``cells``)."""
-    writer = csv.writer(stream, lineterminator="\n")
+    # Lines end in CRLF (RFC 4180): the writer then quotes a cell holding either character,
+    # where with a bare LF a carriage return inside a cell went out unquoted and broke the row.
+    writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(kind.column_names)
     count = 0
     for row in rows:
