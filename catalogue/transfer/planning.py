@@ -17,7 +17,7 @@ from .reading import FileError, read_table
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class RowPlan:
     number: int
     key: str = ""
@@ -90,7 +90,7 @@ def plan_import(
     read.
     """
     try:
-        table = read_table(file_obj.read(), filename, reading)
+        table = read_table(file_obj, filename, reading)
     except FileError as error:
         return ImportPlan(filename, None, [], [], [str(error)])
     chosen = KINDS.get(kind) if kind else infer_kind(filename, table.header, table.declared_kind)
@@ -151,6 +151,8 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
         for name in kind.key:
             _parse(kind, row, name, raw.get(name, ""), context)
         keyed.append((row, raw))
+    # From here on each row's cells are let go once the row is planned.
+    table.rows.clear()
     existing = kind.existing([_key(kind, row) for row, _raw in keyed if not row.errors], context)
     alternates = {}
     if kind.alternate_key in table.header:
@@ -161,15 +163,18 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
         kind.model, kind.columns, [instance.pk for instance in alternates.values()]
     )
     seen: dict[tuple, int] = {}
-    for done, (row, raw) in enumerate(keyed, start=1):
+    total = len(keyed)
+    for index in range(total):
+        (row, raw), keyed[index] = keyed[index], None
+        done = index + 1
         if not row.errors:
             instance = _match(kind, row, raw, existing, alternates, seen)
             if not row.errors:
                 _plan_row(kind, row, raw, instance, context, user)
         row.action = ERROR if row.errors else row.action
         plan.rows.append(row)
-        if progress is not None and (done % 1000 == 0 or done == len(keyed)):
-            progress(done, len(keyed))
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)
     del keyed
     check_unique(plan)
     check_cycles(plan)

@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import json
+from typing import BinaryIO, TextIO
 
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,8 @@ from .cells import control_character, unprotect
 
 # A CSV file reports its reading progress every so many rows.
 PROGRESS_ROWS = 10_000
+# Enough of the start of a file to tell JSON from CSV, and an empty file from a blank line.
+PEEK_BYTES = 64 * 1024
 
 
 class FileError(Exception):
@@ -45,21 +48,34 @@ def decode(data: bytes, filename: str) -> str:
         ) from None
 
 
-def read_table(data: bytes | str, filename: str, progress=None) -> Table:
-    """The file's header and rows; ``FileError`` if it cannot be read as a whole.
+def read_table(file_obj: BinaryIO, filename: str, progress=None) -> Table:
+    """The header and rows of a file opened in binary; ``FileError`` if it cannot be read.
 
-    ``progress(done, total)`` hears how many characters of a CSV file have been read.
+    A CSV file is decoded and read as a stream, so that its text is never held whole beside
+    its rows. ``progress(done, total)`` hears how many bytes of a CSV file have been read.
     """
-    text = decode(data, filename) if isinstance(data, bytes) else data
-    if not text.strip():
+    start = file_obj.tell()
+    first = file_obj.read(PEEK_BYTES)
+    opening = first.removeprefix(codecs.BOM_UTF8).lstrip()
+    if not opening and len(first) < PEEK_BYTES:
         raise FileError(_("%(file)s is empty.") % {"file": filename})
-    if filename.lower().endswith(".json") or text.lstrip().startswith(("[", "{")):
-        return _read_json(text, filename)
-    return _read_csv(text, filename, progress)
+    if filename.lower().endswith(".json") or opening.startswith((b"[", b"{")):
+        return _read_json(decode(first + file_obj.read(), filename), filename)
+    file_obj.seek(start)
+    text = io.TextIOWrapper(file_obj, encoding="utf-8-sig", newline="")
+    try:
+        return _read_csv(text, filename, progress)
+    except UnicodeDecodeError:
+        file_obj.seek(start)
+        decode(file_obj.read(), filename)
+        raise
+    finally:
+        # The caller's file stays open: the wrapper would close it when collected.
+        text.detach()
 
 
-def _read_csv(text: str, filename: str, progress) -> Table:
-    stream = io.StringIO(text, newline="")
+def _read_csv(stream: TextIO, filename: str, progress) -> Table:
+    size = _size(stream.buffer)
     reader = csv.reader(stream, strict=True)
     try:
         header = [name.strip() for name in next(reader, [])]
@@ -75,12 +91,19 @@ def _read_csv(text: str, filename: str, progress) -> Table:
                 raise FileError(_wrong_length(filename, number, len(cells), len(header)))
             rows.append((number, dict(zip(header, map(unprotect, cells), strict=True))))
             if progress is not None and len(rows) % PROGRESS_ROWS == 0:
-                progress(stream.tell(), len(text))
+                progress(stream.buffer.tell(), size)
     except csv.Error as error:
         raise FileError(_csv_error(filename, reader.line_num, error)) from None
     if progress is not None:
-        progress(len(text), len(text))
+        progress(size, size)
     return Table(header, rows)
+
+
+def _size(file_obj: BinaryIO) -> int:
+    position = file_obj.tell()
+    size = file_obj.seek(0, io.SEEK_END)
+    file_obj.seek(position)
+    return size
 
 
 def _wrong_length(filename: str, number: int, cells: int, columns: int) -> str:
