@@ -193,11 +193,14 @@ class TransferMixin:
             return self._preview(request, data, upload.name, form.cleaned_data["kind"])
         return self._render(request, form=form)
 
-    def _plan(self, request, data: bytes, filename: str, kind: str):
-        return plan_import(io.BytesIO(data), filename, kind=kind, user=request.user)
+    def _plan(self, request, data: bytes, filename: str, kind: str, keep_objects=True):
+        return plan_import(
+            io.BytesIO(data), filename, kind=kind, user=request.user, keep_objects=keep_objects
+        )
 
     def _preview(self, request, data: bytes, filename: str, kind: str, notice: str = ""):
-        plan = self._plan(request, data, filename, kind)
+        # A preview is shown, never applied: confirming plans the file again.
+        plan = self._plan(request, data, filename, kind, keep_objects=False)
         token = ""
         if not plan.has_errors:
             token = signing.dumps(

@@ -24,6 +24,8 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
     """
     if plan.has_errors:
         raise ImportRefused("\n".join(plan.error_messages()))
+    if any(row.instance is None for row in plan.rows if row.action in (CREATE, UPDATE)):
+        raise ValueError("A plan made without keep_objects can be shown, not applied.")
     creates = [row for row in plan.rows if row.action == CREATE]
     updates = [row for row in plan.rows if row.action == UPDATE]
     comment = comment or _("Imported from %(file)s") % {"file": plan.filename}

@@ -44,29 +44,36 @@ def _satisfies(condition: models.Q | None, instance) -> bool:
     return condition.check(against)
 
 
-def check_unique(plan) -> None:
-    """Mark rows whose values another row, or a stored object, already holds."""
-    kind = plan.kind
-    writing = [row for row in plan.rows if row.action in WRITING and row.instance is not None]
-    if not writing:
-        return
-    for names, condition in unique_sets(kind.model):
-        fields = [kind.model._meta.get_field(name) for name in names]
-        attnames = [field.attname for field in fields]
-        stored = {}
-        queryset = kind.model._base_manager.all()
-        if condition is not None:
-            queryset = queryset.filter(condition)
-        for *values, pk in queryset.values_list(*attnames, "pk").iterator(chunk_size=2000):
-            stored[_folded(tuple(values))] = (pk, tuple(values))
-        columns = ", ".join(dict.fromkeys(kind.column_for_field(name) for name in names))
-        seen: dict[tuple, tuple] = {}
-        for row in writing:
+class UniqueCheck:
+    """Marks rows whose values another row, or a stored object, already holds.
+
+    Rows are handed over one by one as they are planned, so that a row's object need not be
+    kept once it has been seen: what stays is one key per row and unique field.
+    """
+
+    def __init__(self, kind):
+        self.kind = kind
+        self.sets = []
+        for names, condition in unique_sets(kind.model):
+            attnames = [kind.model._meta.get_field(name).attname for name in names]
+            stored = {}
+            queryset = kind.model._base_manager.all()
+            if condition is not None:
+                queryset = queryset.filter(condition)
+            for *values, pk in queryset.values_list(*attnames, "pk").iterator(chunk_size=2000):
+                stored[_folded(tuple(values))] = (pk, tuple(values))
+            columns = ", ".join(dict.fromkeys(kind.column_for_field(name) for name in names))
+            self.sets.append((attnames, condition, columns, stored, {}))
+
+    def check(self, row) -> None:
+        if row.action not in WRITING or row.instance is None:
+            return
+        for attnames, condition, columns, stored, seen in self.sets:
             values = tuple(getattr(row.instance, attname) for attname in attnames)
             if None in values:
                 continue
             folded = _folded(values)
-            message = _unique_error(kind, row, values, folded, stored, seen, condition)
+            message = _unique_error(self.kind, row, values, folded, stored, seen, condition)
             if message:
                 row.errors.append((columns, message))
                 row.action = "error"
@@ -118,38 +125,49 @@ def cycles(parents: dict) -> list[list]:
     return found
 
 
-def check_cycles(plan) -> None:
-    """Mark rows that would make an object part of itself (A in B in A; A in A)."""
-    kind = plan.kind
-    model = kind.model
-    references = [
-        column
-        for column in kind.columns
-        if isinstance(column, Reference) and column.model is model and column.name in plan.columns
-    ]
-    if len(kind.key) != 1:
-        return
-    for column in references:
-        parent_path = f"{column.field}__{column.key}"
-        parents = dict(model._base_manager.values_list(column.key, parent_path).iterator())
-        rows = {}
-        # Every row whose cells could be read, so that a row refused for another reason
-        # still shows the cycle it would make.
-        for row in plan.rows:
-            if column.name in row.values and kind.key[0] in row.values:
-                key = row.values[kind.key[0]]
+class CycleCheck:
+    """Marks rows that would make an object part of itself (A in B in A; A in A)."""
+
+    def __init__(self, kind, header: list[str]):
+        self.kind = kind
+        self.columns = []
+        if len(kind.key) != 1:
+            return
+        for column in kind.columns:
+            if not (
+                isinstance(column, Reference)
+                and column.model is kind.model
+                and column.name in header
+            ):
+                continue
+            parent_path = f"{column.field}__{column.key}"
+            stored = kind.model._base_manager.values_list(column.key, parent_path)
+            self.columns.append((column, dict(stored.iterator()), {}))
+
+    def note(self, row) -> None:
+        """Take a planned row's parent; every row whose cells could be read counts, so that a
+        row refused for another reason still shows the cycle it would make."""
+        key_name = self.kind.key[0]
+        for column, parents, rows in self.columns:
+            if column.name in row.values and key_name in row.values:
+                key = row.values[key_name]
                 parents[key] = row.values[column.name] or None
                 rows[key] = row
-        for cycle in cycles(parents):
-            path = " → ".join([*cycle, cycle[0]])
-            for key in cycle:
-                # The model's clean() has already said so of a row that names itself.
-                if key in rows and not any(name == column.name for name, _m in rows[key].errors):
-                    rows[key].errors.append(
+
+    def finish(self) -> None:
+        for column, parents, rows in self.columns:
+            for cycle in cycles(parents):
+                path = " → ".join([*cycle, cycle[0]])
+                for key in cycle:
+                    # The model's clean() has already said so of a row that names itself.
+                    row = rows.get(key)
+                    if row is None or any(name == column.name for name, _m in row.errors):
+                        continue
+                    row.errors.append(
                         (
                             column.name,
                             _("“%(key)s” would be part of itself: %(path)s.")
                             % {"key": key, "path": path},
                         )
                     )
-                    rows[key].action = "error"
+                    row.action = "error"

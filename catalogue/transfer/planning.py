@@ -10,7 +10,7 @@ from ..models import set_edtf_bounds
 from .cells import control_character
 from .columns import SEPARATOR, CellError, Reference
 from .context import Context
-from .integrity import check_cycles, check_unique
+from .integrity import CycleCheck, UniqueCheck
 from .kinds import KINDS, Kind
 from .reading import FileError, read_table
 
@@ -80,14 +80,21 @@ def infer_kind(filename: str, header: list[str], declared: str = "") -> Kind | N
 
 
 def plan_import(
-    file_obj, filename: str, kind: str | None = None, user=None, progress=None, reading=None
+    file_obj,
+    filename: str,
+    kind: str | None = None,
+    user=None,
+    progress=None,
+    reading=None,
+    keep_objects: bool = True,
 ):
     """Read ``file_obj`` and say, row by row, what importing it would do. Writes nothing.
 
     ``kind`` is one of ``KINDS`` or None to infer it; ``user`` (if given) must hold the
     publish permission for rows that change a record's status; ``progress(done, total)`` is
     called now and then while rows are checked, ``reading(done, total)`` while a CSV file is
-    read.
+    read. Without ``keep_objects`` (a dry run) each row's object is let go once it is checked:
+    the plan can then be shown but not applied.
     """
     try:
         table = read_table(file_obj, filename, reading)
@@ -101,7 +108,7 @@ def plan_import(
     plan.file_errors.extend(_header_errors(chosen, table.header, filename))
     if plan.file_errors:
         return plan
-    _plan_rows(plan, table, user, progress)
+    _plan_rows(plan, table, user, progress, keep_objects)
     return plan
 
 
@@ -140,7 +147,7 @@ def _header_errors(kind: Kind, header: list[str], filename: str) -> list[str]:
     return errors
 
 
-def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
+def _plan_rows(plan: ImportPlan, table, user, progress, keep_objects: bool) -> None:
     kind, context = plan.kind, plan.context
     for column in kind.columns:
         if isinstance(column, Reference) and column.in_file:
@@ -163,6 +170,7 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
         kind.model, kind.columns, [instance.pk for instance in alternates.values()]
     )
     seen: dict[tuple, int] = {}
+    unique, cycles = UniqueCheck(kind), CycleCheck(kind, table.header)
     total = len(keyed)
     for index in range(total):
         (row, raw), keyed[index] = keyed[index], None
@@ -172,12 +180,14 @@ def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
             if not row.errors:
                 _plan_row(kind, row, raw, instance, context, user)
         row.action = ERROR if row.errors else row.action
+        unique.check(row)
+        cycles.note(row)
+        if not keep_objects:
+            row.instance, row.values = None, {}
         plan.rows.append(row)
         if progress is not None and (done % 1000 == 0 or done == total):
             progress(done, total)
-    del keyed
-    check_unique(plan)
-    check_cycles(plan)
+    cycles.finish()
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:

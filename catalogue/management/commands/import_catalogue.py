@@ -41,6 +41,7 @@ class Command(BaseCommand):
                     kind=kind,
                     progress=Progress(self.stdout, "Checking"),
                     reading=Progress(self.stdout, "Reading"),
+                    keep_objects=not dry_run,
                 )
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
