@@ -151,7 +151,7 @@ def _plan_rows(plan: ImportPlan, table, user, progress, keep_objects: bool) -> N
     kind, context = plan.kind, plan.context
     for column in kind.columns:
         if isinstance(column, Reference) and column.in_file:
-            context.keys_in_file = {str(raw.get(kind.key[0], "")).strip() for _n, raw in table.rows}
+            context.keys_in_file = {_text(raw.get(kind.key[0])) for _n, raw in table.rows}
     keyed = []
     for number, raw in table.rows:
         row = RowPlan(number)
@@ -163,7 +163,7 @@ def _plan_rows(plan: ImportPlan, table, user, progress, keep_objects: bool) -> N
     existing = kind.existing([_key(kind, row) for row, _raw in keyed if not row.errors], context)
     alternates = {}
     if kind.alternate_key in table.header:
-        wanted = [str(raw.get(kind.alternate_key) or "").strip() for _row, raw in keyed]
+        wanted = [_text(raw.get(kind.alternate_key)) for _row, raw in keyed]
         alternates = kind.existing_by_alternate([value for value in wanted if value])
     context.load_related(kind.model, kind.columns, [instance.pk for instance in existing.values()])
     context.load_related(
@@ -188,6 +188,12 @@ def _plan_rows(plan: ImportPlan, table, user, progress, keep_objects: bool) -> N
         if progress is not None and (done % 1000 == 0 or done == total):
             progress(done, total)
     cycles.finish()
+
+
+def _text(raw) -> str:
+    """A cell as text for a lookup; anything else (a JSON list, a number) finds nothing and is
+    reported when the cell itself is read."""
+    return raw.strip() if isinstance(raw, str) else ""
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:
@@ -215,7 +221,7 @@ def _match(kind: Kind, row: RowPlan, raw: dict, existing: dict, alternates: dict
         return None
     instance = existing.get(key)
     if instance is None and kind.alternate_key:
-        alternate = str(raw.get(kind.alternate_key) or "").strip()
+        alternate = _text(raw.get(kind.alternate_key))
         instance = alternates.get(alternate) if alternate else None
     identities = [("key", key)]
     if instance is not None:

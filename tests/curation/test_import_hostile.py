@@ -320,3 +320,12 @@ def test_import_command_shows_progress_while_reading_and_checking(catalogue, tmp
         "Checking: 400/400 (100%)"
     )
     assert Person.objects.count() == 1
+
+
+def test_import_json_identifier_nested_as_deep_as_json_allows_is_refused(catalogue, tmp_path):
+    nested = "[" * 900 + '"Q1"' + "]" * 900
+    content = '[{"slug": "mikoyan", "name_en": "Anastas Mikoyan", "wikidata_id": ' + nested + "}]"
+
+    errors = refused(tmp_path, "people.json", content)
+
+    assert errors == ["people.json, row 1, column wikidata_id: expected text, not a list"]
