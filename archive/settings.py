@@ -250,6 +250,8 @@ CATALOGUE_IMAGE_MAX_PIXELS = env_int("CATALOGUE_IMAGE_MAX_PIXELS", 60_000_000)
 CATALOGUE_IMPORT_DIR = Path(
     os.environ.get("CATALOGUE_IMPORT_DIR", Path(tempfile.gettempdir()) / "catalogue-imports")
 )
+# The largest file the admin imports (bytes); the import_catalogue command takes any size.
+CATALOGUE_IMPORT_MAX_BYTES = env_int("CATALOGUE_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 
 # The JSON API: requests allowed per client address, as (requests, seconds). They are counted
 # in Django's cache, so every process must share one cache for the limit to hold across them.

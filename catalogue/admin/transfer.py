@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -40,6 +41,24 @@ class ImportForm(forms.Form):
         label=gettext_lazy("What the file holds"), choices=[(name, name) for name in KINDS]
     )
 
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.CATALOGUE_IMPORT_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _(
+                    "This file is %(size)s; the admin imports files of up to %(limit)s. "
+                    "Import a larger file on the server with the command: "
+                    "python manage.py import_catalogue %(file)s"
+                )
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(limit),
+                    "file": upload.name,
+                }
+            )
+        return upload
+
 
 def _pending_dir() -> Path:
     directory = Path(settings.CATALOGUE_IMPORT_DIR)
@@ -49,9 +68,28 @@ def _pending_dir() -> Path:
 
 def _remove_stale(directory: Path) -> None:
     cutoff = time.time() - PENDING_SECONDS
-    for item in directory.glob("*.upload"):
-        if item.stat().st_mtime < cutoff:
-            item.unlink(missing_ok=True)
+    for pattern in ("*.upload", "*.confirmed"):
+        for item in directory.glob(pattern):
+            try:
+                if item.stat().st_mtime < cutoff:
+                    item.unlink(missing_ok=True)
+            except FileNotFoundError:
+                pass
+
+
+def _claim(name: str) -> Path | None:
+    """Take the waiting file for one confirmation only: a rename happens once, atomically.
+
+    The file is renamed to ``<name>.confirmed``, which stays (emptied) until it is stale, so a
+    second confirmation of the same preview can be told apart from an expired one.
+    """
+    directory = _pending_dir()
+    claimed = directory / f"{name}.confirmed"
+    try:
+        (directory / f"{name}.upload").rename(claimed)
+    except FileNotFoundError:
+        return None
+    return claimed
 
 
 def _digest(data: bytes) -> str:
@@ -155,11 +193,14 @@ class TransferMixin:
             return self._preview(request, data, upload.name, form.cleaned_data["kind"])
         return self._render(request, form=form)
 
-    def _plan(self, request, data: bytes, filename: str, kind: str):
-        return plan_import(io.BytesIO(data), filename, kind=kind, user=request.user)
+    def _plan(self, request, data: bytes, filename: str, kind: str, keep_objects=True):
+        return plan_import(
+            io.BytesIO(data), filename, kind=kind, user=request.user, keep_objects=keep_objects
+        )
 
     def _preview(self, request, data: bytes, filename: str, kind: str, notice: str = ""):
-        plan = self._plan(request, data, filename, kind)
+        # A preview is shown, never applied: confirming plans the file again.
+        plan = self._plan(request, data, filename, kind, keep_objects=False)
         token = ""
         if not plan.has_errors:
             token = signing.dumps(
@@ -184,17 +225,20 @@ class TransferMixin:
             return self._refuse(request, _("This preview has expired or is not valid."))
         if pending["user"] != request.user.pk:
             raise PermissionDenied
-        stored = _pending_dir() / f"{pending['name']}.upload"
+        stored = _claim(pending["name"])
+        if stored is None:
+            if (_pending_dir() / f"{pending['name']}.confirmed").exists():
+                return self._refuse(request, _("This import was already confirmed."))
+            return self._refuse(request, _("This preview was already imported or has expired."))
         try:
             data = stored.read_bytes()
-        except FileNotFoundError:
-            return self._refuse(request, _("This preview was already imported or has expired."))
+        finally:
+            # Emptied, not removed: the name still says the preview was confirmed.
+            stored.write_bytes(b"")
         if _digest(data) != pending["file"]:
-            stored.unlink(missing_ok=True)
             return self._refuse(request, _("The uploaded file changed since the preview."))
         plan = self._plan(request, data, pending["filename"], pending["kind"])
         if plan.has_errors or plan_digest(plan) != pending["plan"]:
-            stored.unlink(missing_ok=True)
             notice = _(
                 "The catalogue changed since the preview, so nothing was imported. "
                 "This is the file read again: check it and confirm again."
@@ -204,8 +248,6 @@ class TransferMixin:
             counts = apply_import(plan, user=request.user)
         except ImportRefused as error:
             return self._refuse(request, str(error))
-        finally:
-            stored.unlink(missing_ok=True)
         self.message_user(
             request,
             _("Imported %(file)s: %(create)d created, %(update)d updated, %(unchanged)d unchanged.")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import EventKind, NameKind, Status, choices_check
-from .core import KeyedQuerySet, claims, published_record_roles
+from .core import KeyedQuerySet, check_not_own_ancestor, claims, published_record_roles
 from .fields import EDTFField, Timestamped
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
@@ -231,3 +231,6 @@ class Event(Timestamped):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        check_not_own_ancestor(self, _("An event cannot be part of itself."))

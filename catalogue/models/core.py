@@ -16,6 +16,20 @@ validate_code = RegexValidator(
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
+def check_not_own_ancestor(instance, message: str) -> None:
+    """Refuse a parent that is the object itself or one of its descendants.
+
+    A check constraint refuses an object that is its own parent; a longer cycle (A in B in A)
+    is only seen by walking up the tree, one query a step.
+    """
+    ancestor, seen = instance.parent, set()
+    while ancestor is not None and ancestor.pk not in seen:
+        if instance.pk is not None and ancestor.pk == instance.pk:
+            raise ValidationError({"parent": message})
+        seen.add(ancestor.pk)
+        ancestor = ancestor.parent
+
+
 class KeyedQuerySet(models.QuerySet):
     """Natural keys for models identified by one unique field named in ``natural_key_field``."""
 
@@ -246,10 +260,4 @@ class Collection(Timestamped):
         return (self.slug,)
 
     def clean(self):
-        # A constraint cannot see a cycle longer than one step; walk up the tree.
-        ancestor, seen = self.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if self.pk is not None and ancestor.pk == self.pk:
-                raise ValidationError({"parent": _("A collection cannot be part of itself.")})
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        check_not_own_ancestor(self, _("A collection cannot be part of itself."))

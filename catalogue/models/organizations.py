@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .agents import bounds_order, validate_wikidata, wikidata_constraints
 from .choices import Certainty, MembershipRole, OrganizationKind, choices_check
-from .core import KeyedQuerySet, claims, published_record_roles
+from .core import KeyedQuerySet, check_not_own_ancestor, claims, published_record_roles
 from .fields import EDTFField, Timestamped
 
 
@@ -88,6 +88,9 @@ class Organization(Timestamped):
 
     def natural_key(self):
         return (self.slug,)
+
+    def clean(self):
+        check_not_own_ancestor(self, _("An organization cannot be part of itself."))
 
 
 class SeatsQuerySet(models.QuerySet):

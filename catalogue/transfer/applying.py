@@ -1,6 +1,6 @@
 """Carrying out an import plan: in bulk, in one transaction, in one revision of the history."""
 
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,21 +24,31 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
     """
     if plan.has_errors:
         raise ImportRefused("\n".join(plan.error_messages()))
+    if any(row.instance is None for row in plan.rows if row.action in (CREATE, UPDATE)):
+        raise ValueError("A plan made without keep_objects can be shown, not applied.")
     creates = [row for row in plan.rows if row.action == CREATE]
     updates = [row for row in plan.rows if row.action == UPDATE]
     comment = comment or _("Imported from %(file)s") % {"file": plan.filename}
-    with transaction.atomic():
-        wanted = _hold_status(plan, creates + updates)
-        _write_objects(plan, creates, updates)
-        _write_deferred(plan, creates + updates)
-        for column in plan.kind.columns:
-            if isinstance(column, Many) and column.name in plan.columns:
-                _write_values(
-                    plan, column, [row for row in creates + updates if column.name in row.changes]
-                )
-        _record_history(plan, [row.instance for row in creates + updates], user, comment, progress)
-        _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
-        _publish(plan, wanted, user)
+    try:
+        with transaction.atomic():
+            wanted = _hold_status(plan, creates + updates)
+            _write_objects(plan, creates, updates)
+            _write_deferred(plan, creates + updates)
+            for column in plan.kind.columns:
+                if isinstance(column, Many) and column.name in plan.columns:
+                    changed = [row for row in creates + updates if column.name in row.changes]
+                    _write_values(plan, column, changed)
+            instances = [row.instance for row in creates + updates]
+            _record_history(plan, instances, user, comment, progress)
+            _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
+            _publish(plan, wanted, user)
+    except (DataError, IntegrityError) as error:
+        # The plan checks what the database checks; should the catalogue have changed between
+        # the two, the database's refusal is still a message and the transaction undone.
+        raise ImportRefused(
+            _("%(file)s: the database refused the import, so nothing was written (%(error)s).")
+            % {"file": plan.filename, "error": error}
+        ) from None
     return plan.counts
 
 
@@ -67,7 +77,7 @@ def _publish(plan: ImportPlan, wanted: dict[str, list], user) -> None:
             try:
                 publishing.publish(records, user=user)
             except publishing.NotReady as error:
-                raise ImportRefused(f"{plan.filename}: {error}") from None
+                raise ImportRefused(f"{plan.filename}: {error} Nothing was imported.") from None
         else:
             publishing.unpublish(records, user=user)
         for row in rows:

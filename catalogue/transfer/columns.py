@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from ..bulk import insert_rows
+from .cells import json_type
 
 SEPARATOR = "|"
 ROLE_SEPARATOR = ":"
@@ -35,10 +36,8 @@ class Column:
         return f"<{type(self).__name__} {self.name}>"
 
     def parse(self, raw, context):
-        if raw is None:
-            return ""
         if not isinstance(raw, str):
-            raise CellError(_("expected text, not %(value)r") % {"value": raw})
+            raise CellError(_("expected text, not %(type)s") % {"type": json_type(raw)})
         return raw
 
     def current(self, instance, context):
@@ -100,8 +99,6 @@ class Many(Column):
         self.key = key
 
     def split(self, raw) -> list[str]:
-        if raw is None:
-            return []
         if isinstance(raw, list):
             if not all(isinstance(item, str) for item in raw):
                 raise CellError(_("expected a list of text values"))
@@ -109,7 +106,9 @@ class Many(Column):
         elif isinstance(raw, str):
             items = [item.strip() for item in raw.split(SEPARATOR)]
         else:
-            raise CellError(_("expected text, not %(value)r") % {"value": raw})
+            raise CellError(
+                _("expected text or a list of text values, not %(type)s") % {"type": json_type(raw)}
+            )
         items = [item for item in items if item]
         for item in items:
             for wrong in WRONG_SEPARATORS:

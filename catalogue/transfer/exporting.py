@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterator
 from typing import TextIO
 
+from .cells import protect
 from .columns import SEPARATOR
 from .context import Context, chunked
 from .kinds import Kind
@@ -20,14 +21,20 @@ def export_rows(kind: Kind, queryset=None) -> Iterator[dict]:
             yield {column.name: column.current(instance, context) for column in kind.columns}
 
 
+def _cell(value) -> str:
+    text = SEPARATOR.join(value) if isinstance(value, tuple) else str(value)
+    return protect(text)
+
+
 def write_csv(kind: Kind, rows, stream: TextIO) -> int:
-    writer = csv.writer(stream, lineterminator="\n")
+    """Rows as CSV that a spreadsheet opens without running any cell (see ``cells``)."""
+    # Lines end in CRLF (RFC 4180): the writer then quotes a cell holding either character,
+    # where with a bare LF a carriage return inside a cell went out unquoted and broke the row.
+    writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(kind.column_names)
     count = 0
     for row in rows:
-        writer.writerow(
-            [SEPARATOR.join(value) if isinstance(value, tuple) else value for value in row.values()]
-        )
+        writer.writerow([_cell(value) for value in row.values()])
         count += 1
     return count
 

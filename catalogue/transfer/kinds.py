@@ -42,6 +42,13 @@ class Kind:
     def column(self, name: str) -> Column | None:
         return self._by_name.get(name)
 
+    def column_for_field(self, field: str) -> str:
+        """The name of the column that fills a model field, or the field's own name."""
+        for column in self.columns:
+            if field in (column.field, *column.model_fields(self.model)):
+                return column.name
+        return field
+
     def key_of(self, instance, context) -> tuple:
         return tuple(self._by_name[name].current(instance, context) for name in self.key)
 

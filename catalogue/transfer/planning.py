@@ -7,15 +7,19 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from ..models import set_edtf_bounds
+from .cells import control_character
 from .columns import SEPARATOR, CellError, Reference
 from .context import Context
+from .integrity import CycleCheck, UniqueCheck
 from .kinds import KINDS, Kind
 from .reading import FileError, read_table
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
+# Rows checked together by a kind's cross-row checks (one query for their images, and so on).
+CHECK_BATCH = 1000
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class RowPlan:
     number: int
     key: str = ""
@@ -77,15 +81,25 @@ def infer_kind(filename: str, header: list[str], declared: str = "") -> Kind | N
     return fitting[0] if len(fitting) == 1 else None
 
 
-def plan_import(file_obj, filename: str, kind: str | None = None, user=None, progress=None):
+def plan_import(
+    file_obj,
+    filename: str,
+    kind: str | None = None,
+    user=None,
+    progress=None,
+    reading=None,
+    keep_objects: bool = True,
+):
     """Read ``file_obj`` and say, row by row, what importing it would do. Writes nothing.
 
     ``kind`` is one of ``KINDS`` or None to infer it; ``user`` (if given) must hold the
     publish permission for rows that change a record's status; ``progress(done, total)`` is
-    called now and then.
+    called now and then while rows are checked, ``reading(done, total)`` while a CSV file is
+    read. Without ``keep_objects`` (a dry run) each row's object is let go once it is checked:
+    the plan can then be shown but not applied.
     """
     try:
-        table = read_table(file_obj.read(), filename)
+        table = read_table(file_obj, filename, reading)
     except FileError as error:
         return ImportPlan(filename, None, [], [], [str(error)])
     chosen = KINDS.get(kind) if kind else infer_kind(filename, table.header, table.declared_kind)
@@ -96,7 +110,7 @@ def plan_import(file_obj, filename: str, kind: str | None = None, user=None, pro
     plan.file_errors.extend(_header_errors(chosen, table.header, filename))
     if plan.file_errors:
         return plan
-    _plan_rows(plan, table, user, progress)
+    _plan_rows(plan, table, user, progress, keep_objects)
     return plan
 
 
@@ -135,43 +149,75 @@ def _header_errors(kind: Kind, header: list[str], filename: str) -> list[str]:
     return errors
 
 
-def _plan_rows(plan: ImportPlan, table, user, progress) -> None:
+def _plan_rows(plan: ImportPlan, table, user, progress, keep_objects: bool) -> None:
     kind, context = plan.kind, plan.context
     for column in kind.columns:
         if isinstance(column, Reference) and column.in_file:
-            context.keys_in_file = {str(raw.get(kind.key[0], "")).strip() for _n, raw in table.rows}
+            context.keys_in_file = {_text(raw.get(kind.key[0])) for _n, raw in table.rows}
     keyed = []
     for number, raw in table.rows:
         row = RowPlan(number)
         for name in kind.key:
-            _parse(kind, row, name, raw.get(name), context)
+            _parse(kind, row, name, raw.get(name, ""), context)
         keyed.append((row, raw))
+    # From here on each row's cells are let go once the row is planned.
+    table.rows.clear()
     existing = kind.existing([_key(kind, row) for row, _raw in keyed if not row.errors], context)
     alternates = {}
     if kind.alternate_key in table.header:
-        wanted = [str(raw.get(kind.alternate_key) or "").strip() for _row, raw in keyed]
+        wanted = [_text(raw.get(kind.alternate_key)) for _row, raw in keyed]
         alternates = kind.existing_by_alternate([value for value in wanted if value])
     context.load_related(kind.model, kind.columns, [instance.pk for instance in existing.values()])
     context.load_related(
         kind.model, kind.columns, [instance.pk for instance in alternates.values()]
     )
     seen: dict[tuple, int] = {}
-    for done, (row, raw) in enumerate(keyed, start=1):
+    unique, cycles = UniqueCheck(kind), CycleCheck(kind, table.header)
+    total = len(keyed)
+    pending: list[RowPlan] = []
+    for index in range(total):
+        (row, raw), keyed[index] = keyed[index], None
+        done = index + 1
         if not row.errors:
             instance = _match(kind, row, raw, existing, alternates, seen)
             if not row.errors:
                 _plan_row(kind, row, raw, instance, context, user)
         row.action = ERROR if row.errors else row.action
+        unique.check(row)
+        cycles.note(row)
         plan.rows.append(row)
-        if progress is not None and (done % 1000 == 0 or done == len(keyed)):
-            progress(done, len(keyed))
+        pending.append(row)
+        if len(pending) == CHECK_BATCH:
+            _check_batch(kind, pending, keep_objects)
+        if progress is not None and (done % 1000 == 0 or done == total):
+            progress(done, total)
+    _check_batch(kind, pending, keep_objects)
+    cycles.finish()
+
+
+def _check_batch(kind: Kind, rows: list[RowPlan], keep_objects: bool) -> None:
+    """The kind's checks across rows (a published record's readiness), a batch at a time;
+    then, for a preview, each row's object is let go."""
     if kind.check_rows is not None:
-        kind.check_rows([row for row in plan.rows if row.action in (CREATE, UPDATE)])
-        for row in plan.rows:
-            row.action = ERROR if row.errors else row.action
+        kind.check_rows([row for row in rows if row.action in (CREATE, UPDATE)])
+    for row in rows:
+        row.action = ERROR if row.errors else row.action
+        if not keep_objects:
+            row.instance, row.values = None, {}
+    rows.clear()
+
+
+def _text(raw) -> str:
+    """A cell as text for a lookup; anything else (a JSON list, a number) finds nothing and is
+    reported when the cell itself is read."""
+    return raw.strip() if isinstance(raw, str) else ""
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:
+    problem = control_character(raw)
+    if problem:
+        row.errors.append((name, problem))
+        return
     try:
         row.values[name] = kind.column(name).parse(raw, context)
     except CellError as error:
@@ -192,7 +238,7 @@ def _match(kind: Kind, row: RowPlan, raw: dict, existing: dict, alternates: dict
         return None
     instance = existing.get(key)
     if instance is None and kind.alternate_key:
-        alternate = str(raw.get(kind.alternate_key) or "").strip()
+        alternate = _text(raw.get(kind.alternate_key))
         instance = alternates.get(alternate) if alternate else None
     identities = [("key", key)]
     if instance is not None:
@@ -276,12 +322,5 @@ def _validate(kind: Kind, row: RowPlan, instance, user) -> None:
         )
     except ValidationError as error:
         for field, messages in error.message_dict.items():
-            column = "" if field == NON_FIELD_ERRORS else _column_for(kind, field)
+            column = "" if field == NON_FIELD_ERRORS else kind.column_for_field(field)
             row.errors.extend((column, message) for message in messages)
-
-
-def _column_for(kind: Kind, field: str) -> str:
-    for column in kind.columns:
-        if column.field == field:
-            return column.name
-    return field

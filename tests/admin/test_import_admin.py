@@ -103,7 +103,7 @@ def test_import_confirmed_twice_writes_once(curator_client, collection):
 
     again = curator_client.post(IMPORT_URL, {"token": token}, follow=True)
 
-    assert "already imported or has expired" in again.content.decode()
+    assert "This import was already confirmed." in again.content.decode()
     assert models.Record.objects.filter(reference_code__startswith="TEST-IMP").count() == 2
 
 

@@ -201,8 +201,8 @@ CASES = {
     "organization_not_own_parent": Case(
         factories.organization,
         lambda obj: {"parent": obj},
-        NON_FIELD_ERRORS,
-        "Constraint “organization_not_own_parent” is violated.",
+        "parent",
+        "An organization cannot be part of itself.",
     ),
     "organizationseats_role_valid": Case(
         seats, same({"role": "delegate"}), "role", "Value 'delegate' is not a valid choice."
@@ -229,8 +229,8 @@ CASES = {
     "event_not_own_parent": Case(
         factories.event,
         lambda obj: {"parent": obj},
-        NON_FIELD_ERRORS,
-        "Constraint “event_not_own_parent” is violated.",
+        "parent",
+        "An event cannot be part of itself.",
     ),
     "membership_role_valid": Case(
         factories.membership,

@@ -36,7 +36,12 @@ class Command(BaseCommand):
         try:
             with path.open("rb") as stream:
                 plan = plan_import(
-                    stream, path.name, kind=kind, progress=Progress(self.stdout, "Checking")
+                    stream,
+                    path.name,
+                    kind=kind,
+                    progress=Progress(self.stdout, "Checking"),
+                    reading=Progress(self.stdout, "Reading"),
+                    keep_objects=not dry_run,
                 )
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror}.") from None
@@ -48,7 +53,7 @@ class Command(BaseCommand):
             try:
                 apply_import(plan, user=signer, progress=Progress(self.stdout, "Recording history"))
             except ImportRefused as error:
-                raise CommandError(f"{error} Nothing was imported.") from None
+                raise CommandError(str(error)) from None
         self.stdout.write(self._summary(plan, time.monotonic() - started, dry_run))
         if plan.has_errors:
             raise CommandError(f"{path.name}: the file has errors; nothing was imported.")
