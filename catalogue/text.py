@@ -50,8 +50,10 @@ def fold(text: str | None) -> str | None:
 
 
 # C0 control characters and DEL, except tab, line feed and carriage return, which form text
-# may hold. PostgreSQL refuses NUL in text outright; the others are never meant.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# may hold; and lone surrogates (JSON's \\ud800 escapes make them), which no database stores.
+# PostgreSQL refuses NUL in text outright; the others are never meant. Forms, addresses and
+# imports all refuse by this one pattern.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def has_control_character(text: str) -> bool:

@@ -7,16 +7,12 @@ exactly that quote off again. The rule has one reading either way, so ``'=x`` an
 survive the round trip unchanged.
 """
 
-import re
-
 from django.utils.translation import gettext as _
+
+from ..text import CONTROL_CHARACTERS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
-
-# C0 controls other than tab, line feed and carriage return; DEL; lone surrogates (which
-# JSON's \\ud800 escapes can make and no database can store).
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def protect(value: str) -> str:
@@ -39,7 +35,7 @@ def control_character(value) -> str:
     for text in texts:
         if not isinstance(text, str):
             continue
-        found = CONTROL_CHARACTER.search(text)
+        found = CONTROL_CHARACTERS.search(text)
         if found:
             return _(
                 "the value holds the control character U+%(code)04X at position %(position)s; "
