@@ -88,19 +88,27 @@ def _as_published(record: Record, code: str) -> Record:
     return stand_in
 
 
-def answer(request, reference: str) -> HttpResponse | None:
-    """The answer at the address of a record that is not published: 301, 410, or None (404).
-
-    A former code redirects to the record's current address while that record is public.
-    """
+def lookup(reference: str) -> tuple[Record | None, Tombstone | None]:
+    """What a code that names no published record stands for: the published record it was
+    renamed to, or the tombstone it left, or neither. The pages and the API both ask here."""
     former = (
         FormerReference.objects.filter(reference_code=reference, record__status=Status.PUBLISHED)
         .select_related("record")
         .first()
     )
     if former is not None:
-        return HttpResponsePermanentRedirect(former.record.get_absolute_url())
-    stone = Tombstone.objects.filter(reference_code=reference).first()
+        return former.record, None
+    return None, Tombstone.objects.filter(reference_code=reference).first()
+
+
+def answer(request, reference: str) -> HttpResponse | None:
+    """The answer at the address of a record that is not published: 301, 410, or None (404).
+
+    A former code redirects to the record's current address while that record is public.
+    """
+    renamed_to, stone = lookup(reference)
+    if renamed_to is not None:
+        return HttpResponsePermanentRedirect(renamed_to.get_absolute_url())
     if stone is None:
         return None
     content = render_to_string(

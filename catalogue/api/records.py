@@ -6,13 +6,15 @@ import re
 from django.conf import settings
 from django.db.models import FloatField, Prefetch
 from django.db.models.functions import Cast, Lower
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
-from .. import jsonld
+from .. import jsonld, tombstones
 from ..filters import RecordFilterSet
 from ..models import Record as RecordModel
 from ..models import RecordOrganization, RecordPerson
@@ -199,18 +201,25 @@ def record_list(
 
 @router.get(
     "/records/{reference}/",
-    response={200: schemas.RecordDetail, 404: schemas.Error, 429: schemas.Error},
+    response={
+        200: schemas.RecordDetail,
+        404: schemas.Error,
+        410: schemas.Gone,
+        429: schemas.Error,
+    },
 )
 def record_detail(request, reference: str):
-    """A published record by its reference code, with its relations, sources and JSON-LD."""
-    record = None
+    """A published record by its reference code, with its relations, sources and JSON-LD.
+
+    A record that was published and then withdrawn or deleted answers 410 with its tombstone
+    (when, and the curators' note); a former reference code redirects (301) to the new one.
+    """
     # Only a well-formed code reaches the database (PostgreSQL refuses a NUL in text).
-    if len(reference) <= REFERENCE_LENGTH and re.fullmatch(CODE_PATTERN, reference):
-        record = (
-            RecordModel.objects.published().for_detail().filter(reference_code=reference).first()
-        )
-    if record is None:
+    if not (len(reference) <= REFERENCE_LENGTH and re.fullmatch(CODE_PATTERN, reference)):
         return Status(404, {"detail": _("No published record has this reference code.")})
+    record = RecordModel.objects.published().for_detail().filter(reference_code=reference).first()
+    if record is None:
+        return _not_published(reference)
     url = page_url(request, record)
     relations = [
         {
@@ -240,3 +249,27 @@ def record_detail(request, reference: str):
         "sources": [citation(source) for source in record.sources.all()],
         "jsonld": _jsonld(record, url, request),
     }
+
+
+def _not_published(reference: str):
+    renamed_to, stone = tombstones.lookup(reference)
+    if renamed_to is not None:
+        address = reverse("api:record_detail", args=[renamed_to.reference_code])
+        return HttpResponsePermanentRedirect(address)
+    if stone is None:
+        return Status(404, {"detail": _("No published record has this reference code.")})
+    detail = _("This record was withdrawn from the catalogue on %(date)s.") % {
+        "date": stone.withdrawn_at.strftime("%Y-%m-%d")
+    }
+    return Status(
+        410,
+        {
+            "detail": detail,
+            "reference_code": stone.reference_code,
+            "title_en": text(stone.title_en),
+            "title_ru": text(stone.title_ru),
+            "withdrawn_at": stone.withdrawn_at,
+            "note_en": text(stone.note_en),
+            "note_ru": text(stone.note_ru),
+        },
+    )

@@ -192,5 +192,17 @@ class Error(Schema):
     errors: dict[str, list[str]] | None = None
 
 
+class Gone(Schema):
+    """A record that was published and is withdrawn or deleted (its tombstone)."""
+
+    detail: str
+    reference_code: str
+    title_en: str
+    title_ru: str
+    withdrawn_at: datetime.datetime
+    note_en: str
+    note_ru: str
+
+
 # Documented on every operation: what a bad parameter and too many requests answer.
 REFUSALS = {400: Error, 429: Error}
