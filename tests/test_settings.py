@@ -127,6 +127,8 @@ def test_settings_name_the_variable_that_is_malformed():
 DEPLOYMENT = {
     "DJANGO_SECRET_KEY": "deploy-check-" + "k3y-w1th-enough-characters-and-variety-" * 2,
     "DJANGO_ALLOWED_HOSTS": "catalogue.example.org",
+    "CATALOGUE_OAI_REPOSITORY_ID": "catalogue.example.org",
+    "CATALOGUE_OAI_ADMIN_EMAIL": "archivist@example.org",
 }
 
 # A request through the proxy in a fresh process with the given environment: the root address
