@@ -36,6 +36,16 @@ def endpoint(request):
     return _response(xml.envelope(protocol.datestamp(now), base_url, echoed, body))
 
 
+def refused(request, message: str) -> HttpResponse:
+    """The protocol's badArgument for a request refused before the view (a control
+    character, too many parameters): a harvester reads it as it reads any other error."""
+    now = timezone.now()
+    body = xml.errors([("badArgument", message)])
+    return _response(
+        xml.envelope(protocol.datestamp(now), request.build_absolute_uri(request.path), {}, body)
+    )
+
+
 def _response(content: str) -> HttpResponse:
     return HttpResponse(content, content_type="text/xml; charset=utf-8")
 

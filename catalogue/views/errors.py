@@ -16,8 +16,9 @@ from ..middleware import ControlCharacterInRequest
 
 
 def bad_request(request, exception=None) -> HttpResponse:
-    """The 400 page; under /api/ the API's own JSON shape (``detail`` and, per parameter,
-    ``errors``), so that a program reads the refusal as it reads the API's others."""
+    """The 400 page; for OAI-PMH the protocol's badArgument, and under /api/ the API's own JSON
+    (``detail`` and, per parameter, ``errors``): a program reads the refusal as it reads the
+    others of its protocol."""
     fields = []
     if isinstance(exception, ControlCharacterInRequest):
         message = exception.message
@@ -29,6 +30,10 @@ def bad_request(request, exception=None) -> HttpResponse:
         ) % {"limit": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
     else:
         message = _("The catalogue could not read this request. Check the address and try again.")
+    if request.path == "/oai":
+        from ..oai.views import refused
+
+        return refused(request, str(message))
     if request.path.startswith("/api/"):
         body = {"detail": str(message), "errors": {field: [str(message)] for field in fields}}
         return JsonResponse(body, status=400)

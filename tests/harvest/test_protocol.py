@@ -246,6 +246,10 @@ BAD_REQUESTS = [
     ),
     ({"verb": "ListRecords", "resumptionToken": "not-a-token"}, "badResumptionToken"),
     ({"verb": "ListSets", "resumptionToken": "not-a-token"}, "badResumptionToken"),
+    # Refused before the view (a control character; more parameters than Django reads).
+    ({"verb": "GetRecord\x00", "metadataPrefix": "oai_dc"}, "badArgument"),
+    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "fonds\x1b"}, "badArgument"),
+    ({"verb": "Identify", **{f"extra{n}": "1" for n in range(1001)}}, "badArgument"),
 ]
 
 
