@@ -4,14 +4,14 @@ import io
 
 from django.core.management import call_command
 
-from catalogue import models
+from catalogue import models, publishing
 
 from .conftest import published
 
 
 def test_benchmark_oai_harvests_every_item(arrangement):
     published(120, arrangement["fonds"])
-    models.Record.objects.filter(reference_code="fonds-0003").unpublish()
+    publishing.unpublish(models.Record.objects.filter(reference_code="fonds-0003"), user=None)
     output = io.StringIO()
 
     call_command("benchmark_oai", stdout=output)

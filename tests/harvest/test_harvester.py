@@ -2,7 +2,7 @@
 
 from oaipmh_scythe import Scythe
 
-from catalogue import models
+from catalogue import models, publishing
 from tests import factories
 
 from .conftest import oai_id, published
@@ -14,7 +14,7 @@ def test_a_harvester_takes_the_whole_catalogue_and_it_matches_the_database(live_
     published(130, fonds)
     published(100, series, kind=models.RecordKind.LETTER, title_ru="Письмо")
     factories.record(collection=series, reference_code="DRAFT-1", status="draft")
-    models.Record.objects.filter(reference_code="fonds-0007").unpublish()
+    publishing.unpublish(models.Record.objects.filter(reference_code="fonds-0007"), user=None)
     scythe = Scythe(f"{live_server.url}/oai")
 
     identify = scythe.identify()

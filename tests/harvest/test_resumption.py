@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core import signing
 
-from catalogue import models
+from catalogue import models, publishing
 from tests import factories
 
 from .conftest import NS, error_codes, harvest_all, identifiers, oai, oai_id, published, token
@@ -72,7 +72,7 @@ def test_a_harvest_survives_changes_made_while_it_runs(client, arrangement):
     for record in (records[10], records[150]):
         record.title_en += " (revised)"
         record.save()
-    models.Record.objects.filter(pk=records[200].pk).unpublish()
+    publishing.unpublish(models.Record.objects.filter(pk=records[200].pk), user=None)
     newcomer = factories.record(collection=arrangement["fonds"], reference_code="NEW-1")
     rest = harvest_all(client, resumptionToken=token(first).text)
 
