@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -104,15 +105,18 @@ def _in_language(language: str, chunks: Iterable[str]) -> Iterator[str]:
         yield from chunks
 
 
-def _refusal(filterset: RecordFilterSet) -> HttpResponse:
-    lines = [_("Part of this address could not be used:")]
+def _refusal(request, filterset: RecordFilterSet) -> HttpResponse:
+    """The catalogue's 400 page, naming each filter that could not be used."""
+    problems = []
     for name, errors in filterset.errors.items():
         label = filterset.form.fields[name].label if name in filterset.form.fields else ""
-        lines += [f"- {label}: {error}" if label else f"- {error}" for error in errors]
-    lines.append(_("Nothing was downloaded: correct the address and try again."))
-    return HttpResponse(
-        "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"
-    )
+        problems += [f"{label}: {error}" if label else str(error) for error in errors]
+    context = {
+        "message": _("Part of this address could not be used:"),
+        "problems": problems,
+        "after": _("Nothing was downloaded: correct the address and try again."),
+    }
+    return render(request, "400.html", context, status=400)
 
 
 def record_export(request, format):
@@ -121,7 +125,7 @@ def record_export(request, format):
         raise Http404(f"There is no download as {format!r}.")
     filterset = RecordFilterSet(request.GET, queryset=Record.objects.published())
     if not filterset.is_valid():
-        return _refusal(filterset)
+        return _refusal(request, filterset)
     content_type, write = FORMATS[format]
     response = StreamingHttpResponse(
         _in_language(translation.get_language(), write(filterset.qs, request)),

@@ -139,10 +139,13 @@ def test_export_reads_the_records_in_batches(client, planted_draft, monkeypatch)
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("?kind=poem", "- Kind: Select a valid choice. poem is not one of the available choices."),
-        ("?date_from=1956-13", "- From:"),
-        ("?person=nobody", "- Person: Select a valid choice."),
-        ("?sort=shoe-size", "- Sort by: Select a valid choice."),
+        (
+            "?kind=poem",
+            "<li>Kind: Select a valid choice. poem is not one of the available choices.",
+        ),
+        ("?date_from=1956-13", "<li>From:"),
+        ("?person=nobody", "<li>Person: Select a valid choice."),
+        ("?sort=shoe-size", "<li>Sort by: Select a valid choice."),
     ],
 )
 @pytest.mark.parametrize("format", ["csv", "ris"])
@@ -154,16 +157,16 @@ def test_export_with_a_bad_filter_is_refused_with_a_message(
 
     text = response.content.decode()
     assert (response.status_code, listed.status_code) == (400, 400)
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert text.startswith("Part of this address could not be used:\n")
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "<p>Part of this address could not be used:</p>" in text
     assert message in text
-    assert text.endswith("Nothing was downloaded: correct the address and try again.\n")
+    assert "<p>Nothing was downloaded: correct the address and try again.</p>" in text
 
 
 def test_export_refusal_speaks_russian_at_a_russian_address(client, planted_draft):
     text = client.get("/ru/records/export.csv?kind=poem").content.decode()
 
-    assert text.startswith("Часть адреса не удалось использовать:")
+    assert "<p>Часть адреса не удалось использовать:</p>" in text
     assert "Ничего не скачано" in text
 
 

@@ -34,6 +34,9 @@ SAMPLES = {
     "collection_detail": {"slug": "congress-20"},
     "subject_list": {},
     "subject_detail": {"slug": "cult-of-personality"},
+    "record_feed": {},
+    "collection_feed": {"slug": "congress-20"},
+    "record_export": {"format": "csv"},
 }
 WITH_PATH_VALUE = [name for name, kwargs in SAMPLES.items() if kwargs]
 LANGUAGES = ["en", "ru"]
@@ -43,6 +46,7 @@ COMMON_PARAMETERS = ["q", "page", "unknown"]
 PARAMETERS = {
     "record_list": [*RecordFilterSet.base_filters, "page"],
     "person_list": [*PersonFilterSet.base_filters, "page"],
+    "record_export": [*RecordFilterSet.base_filters],
 }
 
 CONTROL_CHARACTERS = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f"]
