@@ -3,6 +3,8 @@
 Used by the migration that creates the groups and by the tests, so the two cannot drift.
 """
 
+from django.db import DEFAULT_DB_ALIAS
+
 CATALOGUE_MODELS = [
     "claim",
     "collection",
@@ -44,3 +46,20 @@ TOMBSTONE_PERMISSIONS: dict[str, set[str]] = {
     "Editor": {"view_tombstone", "view_formerreference"},
     "Viewer": {"view_tombstone", "view_formerreference"},
 }
+
+
+def ensure_roles(sender=None, using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """Create any role group that is missing, with its permissions (after ``migrate``, and
+    after ``flush``, which empties the groups the migration made). Groups that exist are
+    left as they are, whatever a site has changed in them."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, codenames in ROLE_PERMISSIONS.items():
+        group, created = Group.objects.using(using).get_or_create(name=name)
+        if created:
+            wanted = codenames | TOMBSTONE_PERMISSIONS.get(name, set())
+            group.permissions.set(
+                Permission.objects.using(using).filter(
+                    content_type__app_label="catalogue", codename__in=wanted
+                )
+            )
