@@ -10,11 +10,10 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, history, images, lookups  # noqa: F401 (checks registers itself)
+        from . import checks, history, lookups  # noqa: F401 (checks registers itself)
         from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)
         signals.connect()
         history.register_models()
         post_migrate.connect(history.create_link_content_types, sender=self)
-        images.connect_file_cleanup()
