@@ -10,7 +10,7 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, history, images, lookups, roles  # noqa: F401 (checks registers itself)
+        from . import checks, history, lookups, roles  # noqa: F401 (checks registers itself)
         from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)
@@ -18,4 +18,3 @@ class CatalogueConfig(AppConfig):
         history.register_models()
         post_migrate.connect(history.create_link_content_types, sender=self)
         post_migrate.connect(roles.ensure_roles, sender=self)
-        images.connect_file_cleanup()

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.images import ImageForm
+from catalogue.images.forms import ImageForm, ImageFormSet
 from catalogue.models import Copy, Image
 
 from .base import TranslatedAdmin, TranslatedInline
@@ -29,6 +29,7 @@ class CopyInline(PublishedRecordInlineGuard, TranslatedInline):
 class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
     model = Image
     form = ImageForm
+    formset = ImageFormSet
     fk_name = "record"
     fields = ("file", preview, "alt_text", "caption", "position")
     readonly_fields = (preview,)
@@ -37,6 +38,7 @@ class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
 class CopyImageInline(PublishedRecordInlineGuard, TranslatedInline):
     model = Image
     form = ImageForm
+    formset = ImageFormSet
     fk_name = "copy"
     fields = ("file", preview, "alt_text", "caption", "position")
     readonly_fields = (preview,)

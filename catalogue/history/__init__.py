@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Version
 
 from .. import models as catalogue
+from ..images import service as images
 
 # The history's whole interface is importable from here, as it was from one module.
 from .bulk import save_deletion, save_revision  # noqa: F401
@@ -199,12 +200,22 @@ def _restore_as_is(version: Version, user, comment: str, foreign_keys) -> models
             except IntegrityError:
                 # The same role or copy was added again since, under another id: keep that one.
                 continue
+        _process_images([main, *carried])
         obj = version._model._base_manager.get(pk=version.object_id)
         if kept is not None:
             obj.status, obj.published_at = kept
         # A plain save refreshes "last updated" and the derived dates, and records the result.
         obj.save()
         return obj
+
+
+def _process_images(versions: list[Version]) -> None:
+    """Have the image service make again what a restored image lacks (a derivative removed
+    when its original was replaced since); an image whose original is gone is left as is."""
+    pks = [item.object_id for item in versions if item._model is catalogue.Image]
+    for image in catalogue.Image._base_manager.filter(pk__in=pks).order_by("pk"):
+        if image.file and image.file.storage.exists(image.file.name):
+            images.process(image)
 
 
 def revert(version: Version, user) -> models.Model:
@@ -251,7 +262,18 @@ def delete_all(queryset, user, comment: str = "") -> int:
         removed = list(removed_with(model, objects))
         comment = comment or _("Deleted %(count)d objects") % {"count": len(objects)}
         save_deletion(model, objects, removed, user, comment)
+        for image in _images(model, objects, removed):
+            images.delete_files(image)  # once the deletion is committed
         deleted, _per_model = model._base_manager.filter(
             pk__in=[obj.pk for obj in objects]
         ).delete()
     return deleted
+
+
+def _images(model: type[models.Model], objects: list, removed: list) -> list:
+    """The images among ``objects`` and what their deletion removes with them."""
+    found = list(objects) if model is catalogue.Image else []
+    for field, rows in removed:
+        if field.model is catalogue.Image:
+            found.extend(rows)
+    return found

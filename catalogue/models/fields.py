@@ -4,13 +4,18 @@ import calendar
 import datetime
 import functools
 import re
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from edtf import parse_edtf
 from edtf.parser.edtf_exceptions import EDTFParseException
+from PIL import Image as Pillow
+
+from catalogue.images.validation import real_extension
 
 _CALENDAR_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
@@ -154,3 +159,28 @@ class Timestamped(models.Model):
 
     class Meta:
         abstract = True
+
+
+class UnguessableImageFile(ImageFieldFile):
+    """A stored image named by a random hex and the extension of its real format.
+
+    The uploaded name may say anything (``passport-scan.jpg`` for a PNG) and can be guessed;
+    the stored one does neither. Every way a file reaches the field's storage passes here.
+    """
+
+    def save(self, name, content, save=True):
+        super().save(f"{uuid.uuid4().hex}.{real_extension(content)}", content, save)
+
+    def _get_image_dimensions(self):
+        # Django reads the size as soon as a file is assigned, before any validation: a header
+        # declaring billions of pixels must not be an error there, validate_image refuses it.
+        try:
+            return super()._get_image_dimensions()
+        except Pillow.DecompressionBombError:
+            return (None, None)
+
+
+class UnguessableImageField(models.ImageField):
+    """An ``ImageField`` whose files are stored under unguessable names."""
+
+    attr_class = UnguessableImageFile

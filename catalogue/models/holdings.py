@@ -3,8 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.images.validation import validate_image
+
 from .core import KeyedQuerySet
-from .fields import Timestamped
+from .fields import Timestamped, UnguessableImageField
 from .records import Record
 
 
@@ -61,11 +63,16 @@ class Copy(Timestamped):
 
 
 def image_upload_to(instance, filename: str) -> str:
-    return f"images/originals/{filename}"
+    """``images/<random hex>.<real extension>``: the file field names the file, not its upload."""
+    return f"images/{filename}"
 
 
 class Image(Timestamped):
-    """An image of a record or of one of its copies, with derivatives made once on upload."""
+    """An image of a record or of one of its copies.
+
+    Its derivatives are made, and its files deleted, by ``catalogue.images.service``, which
+    every path (admin, commands, history) calls: nothing happens in ``save()`` or a signal.
+    """
 
     record = models.ForeignKey(
         Record,
@@ -83,8 +90,12 @@ class Image(Timestamped):
         related_name="images",
         verbose_name=_("copy"),
     )
-    file = models.ImageField(
-        _("image file"), upload_to=image_upload_to, width_field="width", height_field="height"
+    file = UnguessableImageField(
+        _("image file"),
+        upload_to=image_upload_to,
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
     )
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)

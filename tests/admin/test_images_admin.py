@@ -1,15 +1,20 @@
 """Images uploaded through the record and copy forms: checked, refused clearly, or made ready."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image as Pillow
 
 from catalogue import models
+from tests.curation.test_images import png_declaring
 
 from .builders import copy, ready_record
-from .helpers import change_url, open_change_form
+from .helpers import change_url, changelist_url, open_change_form
+
+STORED_NAME = re.compile(r"^images/[0-9a-f]{32}\.(jpg|png|tif|webp)$")
 
 
 def stored_files(root) -> list[str]:
@@ -61,8 +66,12 @@ NOT_AN_IMAGE = "This is not an image in a format the catalogue accepts"
             lambda: SimpleUploadedFile("bomb.png", picture("PNG", (10000, 10000), "1")),
             "The image has too many pixels; the largest accepted is 60,000,000 pixels.",
         ),
+        (
+            lambda: SimpleUploadedFile("huge.png", png_declaring(100_000, 100_000), "image/png"),
+            "The image has too many pixels; the largest accepted is 60,000,000 pixels.",
+        ),
     ],
-    ids=["text-renamed-jpg", "svg", "truncated-jpeg", "100-megapixel-png"],
+    ids=["text-renamed-jpg", "svg", "truncated-jpeg", "100-megapixel-png", "huge-declared-png"],
 )
 def test_record_form_refuses_an_upload_that_is_no_usable_image(
     curator_client, media_root, make_upload, message
@@ -137,3 +146,110 @@ def test_copy_form_checks_its_images_too(curator_client, media_root):
     (error,) = image_errors(response)
     assert error.startswith(NOT_AN_IMAGE)
     assert (models.Image.objects.count(), stored_files(media_root)) == (0, [])
+
+
+def uploaded(client, obj, name: str = "page.jpg") -> models.Image:
+    """An image added through ``obj``'s change form, with its derivatives."""
+    upload = SimpleUploadedFile(name, picture("JPEG", (640, 480)), "image/jpeg")
+    response = add_image(client, obj, upload)
+    assert response.status_code == 302
+    return obj.images.order_by("-pk").first()
+
+
+def files_of(image: models.Image) -> list[str]:
+    return sorted([image.file.name, image.thumbnail.name, image.display.name])
+
+
+def delete_url(obj) -> str:
+    return reverse(f"admin:catalogue_{obj._meta.model_name}_delete", args=[obj.pk])
+
+
+def test_record_form_stores_an_image_under_a_name_nobody_can_guess(curator_client, media_root):
+    record = ready_record()
+
+    image = uploaded(curator_client, record, "Minutes of the Presidium.jpg")
+
+    assert stored_files(media_root) == files_of(image)
+    assert all(STORED_NAME.match(name) for name in files_of(image))
+    assert image.file.name.endswith(".jpg")
+    assert not any("Presidium" in name for name in stored_files(media_root))
+
+
+def test_image_delete_page_removes_every_file_of_the_image(
+    curator_client, media_root, django_capture_on_commit_callbacks
+):
+    record = ready_record()
+    image = uploaded(curator_client, record)
+    kept = uploaded(curator_client, record, "kept.jpg")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(delete_url(image), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert list(record.images.all()) == [kept]
+    assert stored_files(media_root) == files_of(kept)
+
+
+def test_delete_selected_images_removes_their_files(
+    curator_client, media_root, django_capture_on_commit_callbacks
+):
+    record = ready_record()
+    images = [uploaded(curator_client, record, f"page-{n}.jpg") for n in range(3)]
+    assert len(stored_files(media_root)) == 9
+    data = {"action": "delete_selected", "_selected_action": [image.pk for image in images]}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(changelist_url(models.Image), {**data, "post": "yes"})
+
+    assert (models.Image.objects.count(), stored_files(media_root)) == (0, [])
+
+
+def test_deleting_a_record_in_the_admin_removes_its_and_its_copies_image_files(
+    curator_client, media_root, django_capture_on_commit_callbacks
+):
+    record = ready_record()
+    uploaded(curator_client, record)
+    uploaded(curator_client, copy(record), "copy.jpg")
+    other = ready_record()
+    kept = uploaded(curator_client, other, "other.jpg")
+    assert len(stored_files(media_root)) == 9
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(delete_url(record), {"post": "yes"})
+
+    assert not models.Record.objects.filter(pk=record.pk).exists()
+    assert stored_files(media_root) == files_of(kept)
+
+
+def test_inline_delete_box_removes_the_image_files(
+    curator_client, media_root, django_capture_on_commit_callbacks
+):
+    record = ready_record()
+    image = uploaded(curator_client, record)
+    data = open_change_form(curator_client, record)
+    assert data["images-0-id"] == str(image.pk)
+    data["images-0-DELETE"] = "on"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = curator_client.post(change_url(record), data)
+
+    assert response.status_code == 302
+    assert (models.Image.objects.count(), stored_files(media_root)) == (0, [])
+
+
+def test_replacing_an_image_file_replaces_its_derivatives(
+    curator_client, media_root, django_capture_on_commit_callbacks
+):
+    record = ready_record()
+    image = uploaded(curator_client, record)
+    data = open_change_form(curator_client, record)
+    data["images-0-file"] = SimpleUploadedFile("tall.png", picture("PNG", (480, 640)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(change_url(record), data)
+
+    image.refresh_from_db()
+    assert image.file.name.endswith(".png")
+    assert Pillow.open(image.thumbnail.path).size == (225, 300)
+    assert set(files_of(image)) <= set(stored_files(media_root))
+    assert len(stored_files(media_root)) == 4  # the replaced original stays for the history

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from catalogue import history, publishing, transfer
-from catalogue.images import ImageForm
+from catalogue.images.forms import ImageForm
 from catalogue.models import Copy, Image, Record, RecordPerson, Status
 from tests import factories
 from tests.curation.test_images import picture_bytes, upload

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from catalogue.images import make_derivatives
+from catalogue.images import service
 from catalogue.models import Image
 from catalogue.progress import Progress
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         made = failed = 0
         for done, image in enumerate(images.iterator(), start=1):
             try:
-                made += make_derivatives(image, force=not missing)
+                made += service.process(image, force=not missing)
             except (OSError, ValueError) as error:
                 failed += 1
                 self.stderr.write(f"Image {image.pk} ({image.file.name}): {error}")
