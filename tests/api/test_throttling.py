@@ -50,9 +50,7 @@ def _pages(client, url: str, address: str) -> tuple[list[int], list[dict]]:
     return statuses, results
 
 
-def test_api_client_following_next_at_the_default_length_ends_within_the_rate(
-    client, db, settings
-):
+def test_api_client_following_next_at_the_default_length_ends_within_the_rate(client, db, settings):
     collection = factories.collection(slug="fonds")
     for n in range(250):
         factories.record(collection=collection, reference_code=f"FONDS-{n:04d}")

@@ -308,7 +308,5 @@ def test_get_record_gives_a_title_that_is_also_the_original_once(client, arrange
         client, verb="GetRecord", identifier=oai_id("R-TESTAMENT"), metadataPrefix="oai_dc"
     )
 
-    titles = [
-        (node.text, node.get(XML_LANG)) for node in document.iterfind(".//dc:title", NS)
-    ]
+    titles = [(node.text, node.get(XML_LANG)) for node in document.iterfind(".//dc:title", NS)]
     assert titles == [("Letter to the Congress", "en"), ("Письмо к съезду", "ru")]
