@@ -149,8 +149,10 @@ def describe(rows: list[dict], address: Callable[[str], str]) -> dict[int, list[
 def _triples(row: dict, related, address) -> list[Triple]:
     pk = row["pk"]
     triples = _both(row, "title")
-    if row["original_title"]:
-        triples.append(("title", row["original_title"], row["original_language__code"]))
+    original = ("title", row["original_title"], row["original_language__code"])
+    # The Russian title of a Russian original is often the original title itself: once.
+    if row["original_title"] and original not in triples:
+        triples.append(original)
     triples += _agents(related["people"][pk], PERSON_ELEMENTS, PersonRole)
     triples += _agents(related["bodies"][pk], BODY_ELEMENTS, OrganizationRole)
     for label_en, label_ru in related["subjects"][pk]:

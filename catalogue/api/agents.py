@@ -14,7 +14,7 @@ BY_REFERENCE = cursors.Keyset("reference", (cursors.Key("reference_code"),))
 
 
 class Paging(Schema):
-    page_size: int = Field(50, ge=1, le=200)
+    page_size: int = Field(cursors.PAGE_SIZE, ge=1, le=cursors.MAX_PAGE_SIZE)
     cursor: str | None = Field(None, description="From the previous page's `next`.")
 
 

@@ -190,7 +190,7 @@ def _jsonld(record, url: str, request) -> dict:
 def record_list(
     request,
     filters: Query[RecordFilters],
-    page_size: int = Query(20, ge=1, le=100),
+    page_size: int = Query(cursors.PAGE_SIZE, ge=1, le=cursors.MAX_PAGE_SIZE),
     cursor: str | None = Query(None, description="From the previous page's `next`."),
 ):
     """Published records, filtered and sorted as on the records list; follow ``next``."""

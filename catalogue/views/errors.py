@@ -45,6 +45,14 @@ def permission_denied(request, exception=None) -> HttpResponse:
 
 
 def page_not_found(request, exception=None) -> HttpResponse:
+    """The 404 page; under /api/ the API's JSON, pointing a program at the API's description."""
+    if request.path.startswith("/api/"):
+        from django.urls import reverse
+
+        message = _("The API has no such address. Its description is at %(url)s.") % {
+            "url": request.build_absolute_uri(reverse("api:openapi-json"))
+        }
+        return JsonResponse({"detail": message}, status=404)
     return render(request, "404.html", status=404)
 
 

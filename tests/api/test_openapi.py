@@ -40,3 +40,18 @@ def test_documentation_page_keeps_the_strict_csp_and_uses_local_files(client, db
     assert all(finders.find(path) for path in sources)
     assert "style=" not in html and "<style" not in html
     assert 'data-openapi-url="/api/v1/openapi.json"' in html
+
+
+def test_api_address_that_does_not_exist_answers_json_naming_the_description(client, db):
+    english = client.get(f"{API}/")
+    russian = client.get(f"{API}/record/C20-SPEECH/", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert (english.status_code, russian.status_code) == (404, 404)
+    assert english.json() == {
+        "detail": "The API has no such address. "
+        "Its description is at http://testserver/api/v1/openapi.json."
+    }
+    assert russian.json() == {
+        "detail": "В API нет такого адреса. Его описание: http://testserver/api/v1/openapi.json."
+    }
+    assert client.get(f"{API}/openapi.json").status_code == 200

@@ -291,3 +291,22 @@ def test_list_records_costs_the_same_queries_for_one_or_three(
         document = oai(client, verb="ListRecords", metadataPrefix="oai_dc")
 
     assert len(identifiers(document)) == count + 1
+
+
+def test_get_record_gives_a_title_that_is_also_the_original_once(client, arrangement):
+    russian = models.Language.objects.create(code="ru", name_en="Russian")
+    factories.record(
+        collection=arrangement["series"],
+        reference_code="R-TESTAMENT",
+        title_en="Letter to the Congress",
+        title_ru="Письмо к съезду",
+        original_title="Письмо к съезду",
+        original_language=russian,
+    )
+
+    document = oai(
+        client, verb="GetRecord", identifier=oai_id("R-TESTAMENT"), metadataPrefix="oai_dc"
+    )
+
+    titles = [(node.text, node.get(XML_LANG)) for node in document.iterfind(".//dc:title", NS)]
+    assert titles == [("Letter to the Congress", "en"), ("Письмо к съезду", "ru")]

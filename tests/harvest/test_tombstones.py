@@ -1,5 +1,7 @@
 """Withdrawn and deleted records: 410 Gone at their address, deleted in OAI-PMH; renamed: 301."""
 
+import datetime
+
 import pytest
 from django.contrib.admin.models import LogEntry
 
@@ -201,3 +203,17 @@ def test_a_live_record_is_never_also_reported_deleted(client, arrangement):
 
     assert identifiers(listed) == [oai_id("R-BOTH")]
     assert listed.find(".//oai:header[@status='deleted']", NS) is None
+
+
+def test_a_tombstone_dates_the_withdrawal_in_each_languages_grammar(client, arrangement):
+    factories.tombstone(
+        reference_code="R-DATED",
+        collection=arrangement["fonds"],
+        withdrawn_at=datetime.datetime(2026, 2, 25, 10, 30, tzinfo=datetime.UTC),
+    )
+
+    english, russian = client.get("/en/records/R-DATED/"), client.get("/ru/records/R-DATED/")
+
+    assert (english.status_code, russian.status_code) == (410, 410)
+    assert "25 February 2026, 10:30 UTC" in english.text
+    assert "25 февраля 2026, 10:30 UTC" in russian.text
