@@ -329,3 +329,17 @@ def test_import_json_identifier_nested_as_deep_as_json_allows_is_refused(catalog
     errors = refused(tmp_path, "people.json", content)
 
     assert errors == ["people.json, row 1, column wikidata_id: expected text, not a list"]
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x1b"])
+def test_import_wikidata_id_with_a_control_character_is_refused(catalogue, tmp_path, character):
+    # The identifier is looked up before its cell is read: the lookup must not reach the
+    # database with it (PostgreSQL refuses a NUL in any query).
+    content = f"slug,name_en,wikidata_id\nbulganin,Nikolai Bulganin,Q{character}1\n"
+
+    errors = refused(tmp_path, "people.csv", content)
+
+    assert errors == [
+        f"people.csv, row 2, column wikidata_id: the value holds the control character "
+        f"U+{ord(character):04X} at position 2; remove it and import the file again"
+    ]
