@@ -343,3 +343,30 @@ def test_import_wikidata_id_with_a_control_character_is_refused(catalogue, tmp_p
         f"people.csv, row 2, column wikidata_id: the value holds the control character "
         f"U+{ord(character):04X} at position 2; remove it and import the file again"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "people.csv",
+            "slug,name_en,birth_date,death_date\nbulganin,Nikolai Bulganin,1975,1895\n",
+            "The date of death comes before the date of birth.",
+        ),
+        (
+            "organizations.csv",
+            "slug,name_en,kind,founded,dissolved\npresidium,Presidium,bureau,1991,1952\n",
+            "The date of dissolution comes before the date of founding.",
+        ),
+        (
+            "memberships.csv",
+            "person,organization,role,start,end,certainty\n"
+            "khrushchev,central-committee,member,1964,1956,stated\n",
+            "The membership ends before it starts.",
+        ),
+    ],
+)
+def test_import_dates_in_the_wrong_order_say_so(catalogue, tmp_path, name, content, message):
+    errors = refused(tmp_path, name, content)
+
+    assert errors == [f"{name}, row 2: {message}"]
