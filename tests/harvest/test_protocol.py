@@ -291,3 +291,11 @@ def test_list_records_costs_the_same_queries_for_one_or_three(
         document = oai(client, verb="ListRecords", metadataPrefix="oai_dc")
 
     assert len(identifiers(document)) == count + 1
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_request_to_another_host_name_is_refused_without_an_error(client, method):
+    response = getattr(client, method)("/oai", {"verb": "Identify"}, HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "The catalogue could not read this request." in response.content.decode()
