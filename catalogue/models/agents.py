@@ -28,8 +28,11 @@ def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+DATES_REVERSED = _("The date ends before it begins.")
+
+
 def bounds_order(
-    prefix: str, earliest: str, latest: str, message=_("The date ends before it begins.")
+    prefix: str, earliest: str, latest: str, message=DATES_REVERSED
 ) -> models.CheckConstraint:
     """``earliest`` is on or before ``latest``; ``message`` says so to a user (the admin's
     form and an import's row show it in place of the constraint's name)."""
