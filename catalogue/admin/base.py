@@ -36,7 +36,17 @@ class KnownAutocompleteMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class CatalogueAdmin(DeletionMixin, HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin):
+class EmptyToFieldMixin:
+    """Django's change and delete pages take an empty ``?_to_field=`` for a field named "",
+    which does not exist (a 500): an empty one names no field, as when it is not sent."""
+
+    def get_object(self, request, object_id, from_field=None):
+        return super().get_object(request, object_id, from_field or None)
+
+
+class CatalogueAdmin(
+    EmptyToFieldMixin, DeletionMixin, HistoryMixin, KnownAutocompleteMixin, admin.ModelAdmin
+):
     """The base of every catalogue ModelAdmin."""
 
     form = CatalogueForm

@@ -19,16 +19,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from catalogue.moments import parse_moment
+
 from .widgets import KnownChoicesForm
 
 OPENED_AT = "opened_at"
 
 
 def _parse_time(value: str | None) -> datetime.datetime | None:
-    try:
-        return datetime.datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    return parse_moment(value) if isinstance(value, str) else None
 
 
 def _shown(value, choices: dict | None = None) -> str:

@@ -3,9 +3,11 @@ from modeltranslation.admin import TranslationAdmin
 
 from catalogue.models import Tombstone
 
+from .base import EmptyToFieldMixin
+
 
 @admin.register(Tombstone)
-class TombstoneAdmin(TranslationAdmin):
+class TombstoneAdmin(EmptyToFieldMixin, TranslationAdmin):
     """Tombstones are written when a published record is withdrawn or deleted; curators
     add the public note only."""
 

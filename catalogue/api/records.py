@@ -8,8 +8,7 @@ from django.db.models import FloatField, Prefetch
 from django.db.models.functions import Cast, Lower
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
@@ -19,6 +18,7 @@ from ..filters import RecordFilterSet
 from ..models import Record as RecordModel
 from ..models import RecordOrganization, RecordPerson
 from ..models.core import CODE_PATTERN
+from ..moments import parse_moment
 from . import cursors, schemas
 from .errors import BadRequest
 from .links import citation, page_url, text
@@ -95,20 +95,12 @@ def published_records():
 def _modified_since(raw: str | None) -> datetime.datetime | None:
     if raw is None or raw.strip() == "":
         return None
-    try:
-        moment = parse_datetime(raw.strip())
-        if moment is None:
-            day = parse_date(raw.strip())
-            moment = datetime.datetime.combine(day, datetime.time()) if day else None
-    except ValueError:
-        moment = None
+    moment = parse_moment(raw)
     if moment is None:
         raise BadRequest(
             _("“modified_since” must be a date (2026-01-31) or a time (2026-01-31T12:00:00Z)."),
             errors={"modified_since": [_("Not a date or a time.")]},
         )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
     return moment
 
 

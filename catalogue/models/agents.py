@@ -28,12 +28,20 @@ def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
-def bounds_order(prefix: str, earliest: str, latest: str) -> models.CheckConstraint:
+DATES_REVERSED = _("The date ends before it begins.")
+
+
+def bounds_order(
+    prefix: str, earliest: str, latest: str, message=DATES_REVERSED
+) -> models.CheckConstraint:
+    """``earliest`` is on or before ``latest``; ``message`` says so to a user (the admin's
+    form and an import's row show it in place of the constraint's name)."""
     return models.CheckConstraint(
         condition=models.Q(**{f"{earliest}__isnull": True})
         | models.Q(**{f"{latest}__isnull": True})
         | models.Q(**{f"{earliest}__lte": models.F(latest)}),
         name=f"{prefix}_{earliest}_before_{latest}",
+        violation_error_message=message,
     )
 
 
@@ -109,7 +117,12 @@ class Person(Timestamped):
             *wikidata_constraints("person"),
             bounds_order("person", "birth_earliest", "birth_latest"),
             bounds_order("person", "death_earliest", "death_latest"),
-            bounds_order("person", "birth_earliest", "death_latest"),
+            bounds_order(
+                "person",
+                "birth_earliest",
+                "death_latest",
+                _("The date of death comes before the date of birth."),
+            ),
         ]
 
     def __str__(self):

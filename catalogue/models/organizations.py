@@ -74,7 +74,12 @@ class Organization(Timestamped):
         constraints = [
             choices_check("kind", OrganizationKind, "organization_kind_valid"),
             *wikidata_constraints("organization"),
-            bounds_order("organization", "founded_earliest", "dissolved_latest"),
+            bounds_order(
+                "organization",
+                "founded_earliest",
+                "dissolved_latest",
+                _("The date of dissolution comes before the date of founding."),
+            ),
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("pk")), name="organization_not_own_parent"
             ),
@@ -225,7 +230,12 @@ class Membership(Timestamped):
                 name="membership_inferred_has_basis",
                 violation_error_message=_("An inferred membership must say how it was inferred."),
             ),
-            bounds_order("membership", "start_earliest", "end_latest"),
+            bounds_order(
+                "membership",
+                "start_earliest",
+                "end_latest",
+                _("The membership ends before it starts."),
+            ),
             models.UniqueConstraint(
                 fields=["person", "organization", "role", "start"], name="membership_unique"
             ),

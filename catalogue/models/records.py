@@ -183,6 +183,7 @@ class Record(Timestamped):
                 | models.Q(date_latest__isnull=True)
                 | models.Q(date_earliest__lte=models.F("date_latest")),
                 name="record_date_earliest_before_latest",
+                violation_error_message=_("The date ends before it begins."),
             ),
             models.CheckConstraint(
                 condition=models.Q(status=Status.DRAFT) | models.Q(published_at__isnull=False),

@@ -99,12 +99,18 @@ def parse_datestamp(value: str, *, upper: bool) -> tuple[datetime.datetime, str]
             step, granularity = datetime.timedelta(seconds=1), "seconds"
         else:
             raise ValueError(value)
-        return (moment + step if upper else moment), granularity
-    except (ValueError, OverflowError):
+    except ValueError:
         raise OAIError(
             "badArgument",
             f"{value!r} is not a date (YYYY-MM-DD) or a UTC time (YYYY-MM-DDThh:mm:ssZ).",
         ) from None
+    if not upper:
+        return moment, granularity
+    try:
+        return moment + step, granularity
+    except OverflowError:
+        # The last day or second there is (9999-12-31): everything up to it.
+        return datetime.datetime.max.replace(tzinfo=datetime.UTC), granularity
 
 
 def datestamp(moment: datetime.datetime) -> str:

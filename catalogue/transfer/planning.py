@@ -208,9 +208,12 @@ def _check_batch(kind: Kind, rows: list[RowPlan], keep_objects: bool) -> None:
 
 
 def _text(raw) -> str:
-    """A cell as text for a lookup; anything else (a JSON list, a number) finds nothing and is
-    reported when the cell itself is read."""
-    return raw.strip() if isinstance(raw, str) else ""
+    """A cell as text for a lookup; anything else (a JSON list, a number, text with a control
+    character, which PostgreSQL cannot even compare) finds nothing and is reported when the
+    cell itself is read."""
+    if not isinstance(raw, str) or control_character(raw):
+        return ""
+    return raw.strip()
 
 
 def _parse(kind: Kind, row: RowPlan, name: str, raw, context) -> None:

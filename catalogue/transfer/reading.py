@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import json
+import sys
 from typing import BinaryIO, TextIO
 
 from django.utils.translation import gettext as _
@@ -141,9 +142,18 @@ class DuplicateKey(ValueError):
     pass
 
 
+def _integer(digits: str) -> int | float:
+    """A JSON integer. One longer than Python converts (``sys.get_int_max_str_digits()``) is
+    read as infinity, so that its cell reports it like any number where text belongs."""
+    limit = sys.get_int_max_str_digits()
+    if limit and len(digits.lstrip("-")) > limit:
+        return float("inf")
+    return int(digits)
+
+
 def _read_json(text: str, filename: str) -> Table:
     try:
-        content = json.loads(text, object_pairs_hook=_object)
+        content = json.loads(text, object_pairs_hook=_object, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise FileError(
             _("%(file)s, line %(line)s, column %(column)s: not valid JSON (%(error)s).")

@@ -5,7 +5,7 @@ database, which may be the very thing that failed.
 """
 
 from django.conf import settings
-from django.core.exceptions import TooManyFieldsSent
+from django.core.exceptions import DisallowedHost, TooManyFieldsSent
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -30,7 +30,9 @@ def bad_request(request, exception=None) -> HttpResponse:
         ) % {"limit": number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)}
     else:
         message = _("The catalogue could not read this request. Check the address and try again.")
-    if request.path == "/oai":
+    # A host name that is not the catalogue's cannot make the OAI-PMH answer's base URL: that
+    # request gets the plain page (no harvest is addressed to another host).
+    if request.path == "/oai" and not isinstance(exception, DisallowedHost):
         from ..oai.views import refused
 
         return refused(request, str(message))

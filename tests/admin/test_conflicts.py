@@ -1,5 +1,7 @@
 """Two curators editing the same thing: the later save is refused, nothing is overwritten."""
 
+import pytest
+
 from catalogue import models
 from tests import factories
 
@@ -153,3 +155,32 @@ def test_conflict_shows_related_values_by_name(curator_client, second_curator_cl
         f"Collection: yours “{record.collection}”, stored “CPSU-20 Congress”.",
         "Subjects: yours “(empty)”, stored “cult of personality”.",
     ]
+
+
+def test_form_opened_at_an_offset_postgresql_refuses_is_compared_in_utc(curator_client):
+    # PostgreSQL refuses an offset past ±15:59: the time reaches the database in UTC.
+    organization = factories.organization(name_en="Central Committee")
+    data = open_change_form(curator_client, organization)
+    data["opened_at"] = "2020-01-01T00:00:00+23:59"
+    data["description_en"] = "Elected by the 20th Congress."
+
+    response = curator_client.post(change_url(organization), data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.non_field_errors()
+    assert errors[0].startswith("This organization was changed on ")
+    assert not models.Organization.objects.get().description_en
+
+
+@pytest.mark.parametrize("opened_at", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+def test_form_opened_at_a_time_out_of_range_saves_as_one_with_no_time(curator_client, opened_at):
+    # The offset moves the time out of the years 1 to 9999: no time, as when none is sent.
+    organization = factories.organization(name_en="Central Committee")
+    data = open_change_form(curator_client, organization)
+    data["opened_at"] = opened_at
+    data["description_en"] = "Elected by the 20th Congress."
+
+    response = curator_client.post(change_url(organization), data)
+
+    assert response.status_code == 302
+    assert models.Organization.objects.get().description_en == "Elected by the 20th Congress."

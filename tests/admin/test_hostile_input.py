@@ -6,6 +6,7 @@ the same way, and nothing may be written.
 
 import pytest
 from django.contrib import admin
+from django.urls import reverse
 
 from catalogue import models
 from tests import factories
@@ -139,3 +140,23 @@ def test_admin_action_with_a_row_key_that_is_not_a_number_says_so(curator_client
     assert response.status_code == 200
     assert "The ticked rows could not be read; tick them again." in response.content.decode()
     assert models.Record.objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("build", "page"),
+    [
+        (factories.organization, "change"),
+        (factories.organization, "delete"),
+        (factories.organization, "history"),
+        (factories.person, "change"),
+        (factories.tombstone, "change"),
+    ],
+)
+def test_admin_page_with_an_empty_to_field_is_the_page_itself(curator_client, build, page):
+    obj = build()
+    name = f"admin:catalogue_{obj._meta.model_name}_{page}"
+
+    response = curator_client.get(reverse(name, args=[obj.pk]), {"_to_field": ""})
+
+    assert response.status_code == 200
+    assert str(obj) in response.content.decode()

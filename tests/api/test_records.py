@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -148,6 +150,22 @@ def test_record_list_modified_since_keeps_recent_changes(client, catalogue):
     assert [r["reference_code"] for r in recent] == ["C20-LETTER"]
 
 
+def test_record_list_modified_since_takes_any_offset(client, catalogue):
+    # PostgreSQL takes offsets up to ±15:59 only; the time reaches it in UTC.
+    moment = timezone.now()
+    models.Record.objects.filter(pk=catalogue.letter.pk).update(updated_at=moment)
+    models.Record.objects.exclude(pk=catalogue.letter.pk).update(
+        updated_at=moment - timezone.timedelta(days=2)
+    )
+    east = (moment - timezone.timedelta(hours=1)).astimezone(
+        datetime.timezone(datetime.timedelta(hours=23, minutes=59))
+    )
+
+    recent = follow(client, f"{API}/records/", modified_since=east.isoformat())
+
+    assert [r["reference_code"] for r in recent] == ["C20-LETTER"]
+
+
 HOSTILE = [
     ({"date_from": "1956\x00"}, "date_from"),
     ({"q": "x" * 100_000}, "q"),
@@ -163,6 +181,10 @@ HOSTILE = [
     ({"has_images": "maybe"}, "has_images"),
     ({"modified_since": "2026-13-45"}, "modified_since"),
     ({"modified_since": "\x00"}, "modified_since"),
+    # Offsets that move the time out of the years 1 to 9999.
+    ({"modified_since": "0001-01-01T00:00:00+23:59"}, "modified_since"),
+    ({"modified_since": "0001-01-01T00:00:00+01:00"}, "modified_since"),
+    ({"modified_since": "9999-12-31T23:59:59-01:00"}, "modified_since"),
     ({"cursor": "not-a-cursor"}, "cursor"),
     ({"cursor": "\x00" * 10}, "cursor"),
 ]

@@ -175,6 +175,16 @@ def test_from_and_until_select_by_day_and_by_second(client, arrangement):
     ]
 
 
+@pytest.mark.parametrize("until", ["9999-12-31", "9999-12-31T23:59:59Z"])
+def test_until_the_last_day_there_is_lists_everything(client, arrangement, until):
+    (record,) = published(1, arrangement["fonds"])
+
+    document = oai(client, verb="ListIdentifiers", metadataPrefix="oai_dc", until=until)
+
+    assert error_codes(document) == []
+    assert identifiers(document) == [oai_id(record.reference_code)]
+
+
 def test_datestamps_are_utc_to_the_second(client, arrangement):
     record = factories.record(collection=arrangement["fonds"])
     _stamp(record, datetime.datetime(2024, 3, 4, 5, 6, 7, 890, tzinfo=datetime.UTC))
@@ -310,3 +320,11 @@ def test_get_record_gives_a_title_that_is_also_the_original_once(client, arrange
 
     titles = [(node.text, node.get(XML_LANG)) for node in document.iterfind(".//dc:title", NS)]
     assert titles == [("Letter to the Congress", "en"), ("Письмо к съезду", "ru")]
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_request_to_another_host_name_is_refused_without_an_error(client, method):
+    response = getattr(client, method)("/oai", {"verb": "Identify"}, HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "The catalogue could not read this request." in response.content.decode()

@@ -161,7 +161,7 @@ CASES = {
         factories.person,
         same({"birth_date": "1950", "death_date": "1900"}),
         NON_FIELD_ERRORS,
-        "Constraint “person_birth_earliest_before_death_latest” is violated.",
+        "The date of death comes before the date of birth.",
         raw=same({"birth_earliest": LATE, "death_latest": EARLY}),
     ),
     "personname_kind_valid": Case(
@@ -195,7 +195,7 @@ CASES = {
         factories.organization,
         same({"founded": "1950", "dissolved": "1900"}),
         NON_FIELD_ERRORS,
-        "Constraint “organization_founded_earliest_before_dissolved_latest” is violated.",
+        "The date of dissolution comes before the date of founding.",
         raw=same({"founded_earliest": LATE, "dissolved_latest": EARLY}),
     ),
     "organization_not_own_parent": Case(
@@ -254,7 +254,7 @@ CASES = {
         factories.membership,
         same({"start": "1957", "end": "1956"}),
         NON_FIELD_ERRORS,
-        "Constraint “membership_start_earliest_before_end_latest” is violated.",
+        "The membership ends before it starts.",
         raw=same({"start_earliest": LATE, "end_latest": EARLY}),
     ),
     "membership_unique": Case(

@@ -108,6 +108,4 @@ def test_full_clean_sees_the_bounds_of_dates_just_typed(db):
     with pytest.raises(ValidationError) as raised:
         person.full_clean()
 
-    assert raised.value.messages == [
-        "Constraint “person_birth_earliest_before_death_latest” is violated."
-    ]
+    assert raised.value.messages == ["The date of death comes before the date of birth."]
