@@ -2,6 +2,10 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from catalogue import models
+from tests import factories
+
+from .builders import ready_record
 from .helpers import logged_in
 
 
@@ -32,3 +36,13 @@ def second_curator_client(db) -> Client:
     user = User.objects.create_user("second", password="second-1956", is_staff=True)
     user.groups.add(Group.objects.get(name="Curator"))
     return logged_in(user)
+
+
+@pytest.fixture
+def peace(db) -> models.Subject:
+    """A subject of two published records and of a draft."""
+    subject = factories.subject(label_en="Peaceful coexistence")
+    for code in ("TEST-PUB-2", "TEST-PUB-1"):
+        factories.record(reference_code=code).subjects.add(subject)
+    ready_record(reference_code="TEST-DRAFT").subjects.add(subject)
+    return subject
