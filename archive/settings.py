@@ -245,6 +245,14 @@ SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 # Uploaded images: refused above these sizes (bytes, pixels), with a message, never a warning.
 CATALOGUE_IMAGE_MAX_BYTES = env_int("CATALOGUE_IMAGE_MAX_BYTES", 40 * 1024 * 1024)
 CATALOGUE_IMAGE_MAX_PIXELS = env_int("CATALOGUE_IMAGE_MAX_PIXELS", 60_000_000)
+# Originals of images, and everything derived from an image of a draft, are kept here, outside
+# MEDIA_ROOT and served by no address; the derived files move to MEDIA_ROOT on publication.
+CATALOGUE_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("CATALOGUE_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
+)
+# The public address of the catalogue (scheme, host and port), written into each image's
+# info.json, which is a plain file; the development server answers with its own address.
+CATALOGUE_BASE_URL = os.environ.get("CATALOGUE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Where an import uploaded in the admin waits between its preview and its confirmation; with
 # several app servers, a directory they share.
 CATALOGUE_IMPORT_DIR = Path(

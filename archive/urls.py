@@ -3,12 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
-from django.views.static import serve
 
 from catalogue.api import api
 from catalogue.oai.views import endpoint as oai_endpoint
 from catalogue.views import language_redirect
 from catalogue.views.crawlers import robots_txt, sitemap, sitemap_section
+from catalogue.views.media import serve_media
 
 urlpatterns = [
     path("", language_redirect, name="root"),
@@ -22,14 +22,8 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(path("", include("catalogue.urls")), prefix_default_language=True)
 
-if settings.SERVE_MEDIA:
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Published images' files, when no web server in front serves MEDIA_ROOT (DJANGO_SERVE_MEDIA).
+urlpatterns += [path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", serve_media, name="media")]
 
 handler400 = "catalogue.views.errors.bad_request"
 handler403 = "catalogue.views.errors.permission_denied"

@@ -100,8 +100,9 @@ def record_data(record: Record, url: str, request) -> dict:
     if subjects:
         data["about"] = subjects
     images = [
-        request.build_absolute_uri((image.display or image.file).url)
+        request.build_absolute_uri(image.display_url)
         for image in record.images.all()
+        if image.tiled
     ]
     if images:
         data["image"] = images

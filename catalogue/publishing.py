@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import history, tombstones
+from .images import service as images
 from .models import Record, Status
 from .search.index import set_records_public
 
@@ -124,6 +125,7 @@ def publish(records, *, user, partial: bool = False) -> Outcome:
         ]
         _set_status(drafts, user, Status.PUBLISHED)
         tombstones.clear(record.reference_code for record in drafts)
+        images.publish_files([record.pk for record in drafts])
     return Outcome(drafts, refused)
 
 
@@ -137,6 +139,7 @@ def unpublish(records, *, user) -> Outcome:
         published = [record for record in _records(records) if record.is_published]
         tombstones.withdraw(published)
         _set_status(published, user, Status.DRAFT)
+        images.withdraw_files([record.pk for record in published])
     return Outcome(published)
 
 

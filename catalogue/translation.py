@@ -85,7 +85,7 @@ class CopyTranslation(TranslationOptions):
 
 @register(models.Image)
 class ImageTranslation(TranslationOptions):
-    fields = ("alt_text", "caption")
+    fields = ("alt_text", "caption", "credit")
     required_languages = ("en",)
 
 

@@ -35,3 +35,11 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def image_roots(settings, tmp_path):
+    """Each test has public and private media roots of its own (a test may set MEDIA_ROOT
+    again), so that no file of one test is seen by another, or written into the project."""
+    settings.MEDIA_ROOT = tmp_path / "public-media"
+    settings.CATALOGUE_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"

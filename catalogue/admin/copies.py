@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.http import FileResponse, Http404
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.images import iiif, service
 from catalogue.images.forms import ImageForm, ImageFormSet
 from catalogue.models import Copy, Image
 
@@ -13,11 +16,12 @@ from .transfer import TransferMixin
 
 @admin.display(description=_("preview"))
 def preview(image: Image) -> str:
-    picture = image.thumbnail or image.file
-    if not picture:
+    if not (image.pk and image.tiled):
         return ""
     return format_html(
-        '<img src="{}" alt="{}" width="80" loading="lazy">', picture.url, image.alt_text
+        '<img src="{}" alt="{}" width="80" loading="lazy">',
+        reverse("admin:catalogue_image_preview", args=[image.pk]),
+        image.alt_text,
     )
 
 
@@ -31,7 +35,7 @@ class RecordImageInline(PublishedRecordInlineGuard, TranslatedInline):
     form = ImageForm
     formset = ImageFormSet
     fk_name = "record"
-    fields = ("file", preview, "alt_text", "caption", "position")
+    fields = ("file", preview, "alt_text", "caption", "rights", "credit", "position")
     readonly_fields = (preview,)
 
 
@@ -40,7 +44,7 @@ class CopyImageInline(PublishedRecordInlineGuard, TranslatedInline):
     form = ImageForm
     formset = ImageFormSet
     fk_name = "copy"
-    fields = ("file", preview, "alt_text", "caption", "position")
+    fields = ("file", preview, "alt_text", "caption", "rights", "credit", "position")
     readonly_fields = (preview,)
 
     def guarded_record(self, obj):
@@ -94,3 +98,26 @@ class ImageAdmin(PublishedRecordGuard, TranslatedAdmin):
         if obj is None:
             return None
         return obj.record if obj.record_id else obj.copy.record
+
+    def get_urls(self):
+        preview_url = path(
+            "<int:pk>/preview/",
+            self.admin_site.admin_view(self.preview_view),
+            name="catalogue_image_preview",
+        )
+        return [preview_url, *super().get_urls()]
+
+    def preview_view(self, request, pk: int):
+        """A small size of an image for curators, from wherever its files are: the public
+        root, or the private one while its record is a draft (no public address has it)."""
+        image = self.get_object(request, str(pk))
+        if image is None or not self.has_view_permission(request, image) or not image.tiled:
+            raise Http404
+        relative = iiif.size_path(image.thumbnail_size)
+        for public in (True, False):
+            candidate = service.directory(image, public=public) / relative
+            if candidate.exists():
+                response = FileResponse(candidate.open("rb"), content_type="image/jpeg")
+                response["Cache-Control"] = "private, no-store"
+                return response
+        raise Http404

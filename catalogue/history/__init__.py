@@ -210,12 +210,13 @@ def _restore_as_is(version: Version, user, comment: str, foreign_keys) -> models
 
 
 def _process_images(versions: list[Version]) -> None:
-    """Have the image service make again what a restored image lacks (a derivative removed
-    when its original was replaced since); an image whose original is gone is left as is."""
+    """Have the image service make again the tiles and sizes of each restored image from its
+    restored original (which may have been replaced since); an image whose original is gone
+    is left as is."""
     pks = [item.object_id for item in versions if item._model is catalogue.Image]
     for image in catalogue.Image._base_manager.filter(pk__in=pks).order_by("pk"):
         if image.file and image.file.storage.exists(image.file.name):
-            images.process(image)
+            images.process(image, force=True)
 
 
 def revert(version: Version, user) -> models.Model:

@@ -13,9 +13,21 @@ class ImageForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = ["file", "alt_text_en", "alt_text_ru", "caption_en", "caption_ru", "position"]
+        fields = [
+            "file",
+            "alt_text_en",
+            "alt_text_ru",
+            "caption_en",
+            "caption_ru",
+            "rights",
+            "credit_en",
+            "credit_ru",
+            "position",
+        ]
         # Pillow opens the upload once, in validate_image, under the catalogue's own limits.
         field_classes = {"file": forms.FileField}
+        # The original has no address (it is private): the preview shows the image instead.
+        widgets = {"file": forms.FileInput}
 
     def save(self, commit=True):
         replaced = "file" in self.changed_data

@@ -1,86 +1,178 @@
-"""The one image service: what is made from an image, and what is removed with it.
+"""The one image service: what is made from an image, where it is kept, and what is removed
+with it.
 
-``process(image)`` makes everything the catalogue derives from an original; every path that
-stores or restores an image calls it (the admin's image forms, ``regenerate_images``, the
-history's revert and recovery). ``delete_files(image)`` removes the original and everything
-derived from it; every deletion calls it (``catalogue.history.delete_all``, through which the
-admin, ``publishing.delete_records`` and the cascade from a record or a copy pass, and the
-admin's inline delete boxes). Nothing of this is in ``Image.save()`` or a signal.
+``process(image)`` makes everything the catalogue derives from an original (the IIIF level-0
+tiles, a ladder of full-image sizes and ``info.json``); every path that stores or restores an
+image calls it (the admin's image forms, ``import_images``, ``regenerate_images``, the history's
+revert and recovery, publication of a record whose images were never processed).
+``publish_files``/``withdraw_files`` move the derived files between the private root and the
+public one when a record's status changes (``catalogue.publishing`` calls them).
+``delete_files(image)`` removes the original and everything derived from it. Nothing of this is
+in ``Image.save()`` or a signal.
 """
 
-import io
+import json
+import shutil
 import uuid
+import warnings
+from pathlib import Path
 
-from django.core.files.base import ContentFile
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from PIL import Image as Pillow
 from PIL import ImageOps
 
-from catalogue.models import Image
+from catalogue.models import Image, Status
 
-# (field, longest side in pixels) of each derivative, written in WebP.
-DERIVATIVES = (("thumbnail", 300), ("display", 1600))
-DERIVATIVE_FORMAT, DERIVATIVE_EXTENSION = "WEBP", "webp"
+from . import iiif
+from .storage import private_root, public_root
 
-
-def _web_ready(picture: Pillow.Image) -> Pillow.Image:
-    upright = ImageOps.exif_transpose(picture)
-    has_alpha = upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info
-    return upright.convert("RGBA" if has_alpha else "RGB")
+JPEG_QUALITY = 85
 
 
-def _stored_files(image: Image) -> list:
-    """(storage, name) of every file of ``image``: its original and what was derived."""
-    fields = [image.file] + [getattr(image, name) for name, _size in DERIVATIVES]
-    return [(field.storage, field.name) for field in fields if field]
+def is_public(image: Image) -> bool:
+    """Whether ``image``'s record is published (reads the record, and the copy: a query or
+    two unless they are loaded)."""
+    record = image.record if image.record_id else image.copy.record
+    return record.status == Status.PUBLISHED
 
 
-def has_derivatives(image: Image) -> bool:
-    """Whether every derivative of ``image`` is named and stored (asks the storage)."""
-    fields = [getattr(image, name) for name, _size in DERIVATIVES]
-    return all(field and field.storage.exists(field.name) for field in fields)
+def directory(image: Image, *, public: bool) -> Path:
+    return (public_root() if public else private_root()) / iiif.directory(image.key)
+
+
+def has_files(image: Image) -> bool:
+    """Whether ``image``'s derived files are where its record's status wants them."""
+    return image.tiled and (directory(image, public=is_public(image)) / "info.json").exists()
+
+
+def _upright(image: Image) -> Pillow.Image:
+    """The original, turned as its EXIF orientation says, in RGB (transparency on white)."""
+    image.file.open("rb")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Pillow.DecompressionBombWarning)
+            with Pillow.open(image.file) as picture:
+                upright = ImageOps.exif_transpose(picture)
+                upright.load()
+    finally:
+        image.file.close()
+    if upright.mode in ("RGBA", "LA", "PA") or "transparency" in upright.info:
+        upright = upright.convert("RGBA")
+        flat = Pillow.new("RGB", upright.size, "white")
+        flat.paste(upright, mask=upright.getchannel("A"))
+        return flat
+    return upright.convert("RGB")
+
+
+def _write(picture: Pillow.Image, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, "JPEG", quality=JPEG_QUALITY, optimize=False)
+
+
+def write_pyramid(picture: Pillow.Image, target: Path, service_id: str) -> None:
+    """Write every size, tile and the ``info.json`` of ``picture`` into ``target``: exactly
+    what ``iiif.sizes``, ``iiif.tiles`` and ``iiif.info`` name, nothing else."""
+    width, height = picture.size
+    levels = {1: picture}
+    for factor in iiif.scale_factors(width, height)[1:]:
+        # Halving the level above, rounded up: the sizes IIIF clients compute.
+        levels[factor] = levels[factor // 2].reduce(2)
+    for factor, level in levels.items():
+        _write(level, target / iiif.size_path(level.size))
+        for tile in iiif.tiles_at(width, height, factor):
+            left, top = tile.level_x, tile.level_y
+            box = (left, top, left + tile.width, top + tile.height)
+            _write(level.crop(box), target / tile.path)
+    info = iiif.info(service_id, width, height)
+    (target / "info.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
 
 
 def process(image: Image, *, force: bool = False) -> bool:
-    """Make what the catalogue derives from ``image``'s original: an upright thumbnail and
-    display-size copy in WebP, each stored under a new random name.
+    """Make the IIIF tiles, sizes and ``info.json`` of ``image`` from its original.
 
-    Made once: an image whose derivatives are all stored is left alone unless ``force`` (a
-    replaced original, new sizes). Files it replaces are removed after the commit. Returns
-    whether files were written.
+    Made once: an image whose files are in place is left alone unless ``force`` (a replaced
+    original, a new tile size). The files are written beside their directory and then put in
+    its place, in the public root if the image's record is published and in the private one
+    otherwise. Sets the image's upright width and height. Returns whether files were written.
     """
-    if not force and has_derivatives(image):
+    if not force and has_files(image):
         return False
-    previous = _stored_files(image)[1:]
-    image.file.open("rb")
-    try:
-        with Pillow.open(image.file) as picture:
-            upright = _web_ready(picture)
-    finally:
-        image.file.close()
-    for field_name, size in DERIVATIVES:
-        derivative = upright.copy()
-        derivative.thumbnail((size, size), Pillow.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        derivative.save(buffer, DERIVATIVE_FORMAT, quality=82)
-        name = f"images/{uuid.uuid4().hex}.{DERIVATIVE_EXTENSION}"
-        getattr(image, field_name).save(name, ContentFile(buffer.getvalue()), save=False)
-    # Tiles for deep zoom (IIIF) are made here, from the same upright picture, when they come.
-    image.save(update_fields=[name for name, _size in DERIVATIVES])
-    _delete_after_commit(previous)
+    picture = _upright(image)
+    public = is_public(image)
+    target = directory(image, public=public)
+    staging = target.with_name(f".{image.key}-{uuid.uuid4().hex}")
+    write_pyramid(picture, staging, settings.CATALOGUE_BASE_URL + iiif.public_path(image.key))
+    _replace(staging, target)
+    _remove(directory(image, public=not public))
+    image.width, image.height = picture.size
+    image.tiled = True
+    image.save(update_fields=["width", "height", "tiled"])
     return True
 
 
+def _replace(staging: Path, target: Path) -> None:
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{uuid.uuid4().hex}")
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+def _remove(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def images_of(record_pks) -> "list[Image]":
+    """The images of the records and of their copies."""
+    return list(
+        Image.objects.filter(Q(record__in=record_pks) | Q(copy__record__in=record_pks))
+        .select_related("record", "copy__record")
+        .order_by("pk")
+    )
+
+
+def publish_files(record_pks) -> None:
+    """Once the publication of ``record_pks`` is committed, move their images' derived files
+    to the public root (making them first for an image that has none)."""
+
+    def move():
+        for image in images_of(record_pks):
+            private, public = directory(image, public=False), directory(image, public=True)
+            if private.exists():
+                public.parent.mkdir(parents=True, exist_ok=True)
+                _remove(public)
+                shutil.move(private, public)
+            if image.file and not (public / "info.json").exists():
+                process(image, force=True)
+
+    transaction.on_commit(move)
+
+
+def withdraw_files(record_pks) -> None:
+    """Move the derived files of ``record_pks``' images out of the public root at once:
+    a withdrawal hides them before it is committed, so a draft's files are never public."""
+    for image in images_of(record_pks):
+        private, public = directory(image, public=False), directory(image, public=True)
+        if public.exists():
+            private.parent.mkdir(parents=True, exist_ok=True)
+            _remove(private)
+            shutil.move(public, private)
+
+
 def delete_files(image: Image) -> None:
-    """Remove every file of ``image`` (original and derivatives) once its deletion is
+    """Remove every file of ``image`` (original, tiles, sizes) once its deletion is
     committed: a deletion that is rolled back keeps its files."""
-    _delete_after_commit(_stored_files(image))
+    original = (image.file.storage, image.file.name) if image.file else None
+    directories = [directory(image, public=True), directory(image, public=False)]
 
-
-def _delete_after_commit(files: list) -> None:
     def delete():
-        for storage, name in files:
-            storage.delete(name)
+        if original:
+            original[0].delete(original[1])
+        for path in directories:
+            _remove(path)
 
-    if files:
-        transaction.on_commit(delete)
+    transaction.on_commit(delete)

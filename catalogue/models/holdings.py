@@ -1,8 +1,13 @@
 """What the catalogue holds of a record: its copies and images, and claims about records."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.images import iiif
+from catalogue.images.rights import validate_rights
+from catalogue.images.storage import private_storage
 from catalogue.images.validation import validate_image
 
 from .core import KeyedQuerySet
@@ -67,6 +72,11 @@ def image_upload_to(instance, filename: str) -> str:
     return f"images/{filename}"
 
 
+def new_image_key() -> str:
+    """The random name of an image's directory of derived files: unguessable, never reused."""
+    return uuid.uuid4().hex
+
+
 class Image(Timestamped):
     """An image of a record or of one of its copies.
 
@@ -93,20 +103,48 @@ class Image(Timestamped):
     file = UnguessableImageField(
         _("image file"),
         upload_to=image_upload_to,
+        storage=private_storage,
         width_field="width",
         height_field="height",
         validators=[validate_image],
     )
+    key = models.CharField(
+        _("key"),
+        max_length=32,
+        unique=True,
+        default=new_image_key,
+        editable=False,
+        help_text=_("The random name of the directory of the image's tiles and sizes."),
+    )
     width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
-    thumbnail = models.ImageField(_("thumbnail"), blank=True, editable=False)
-    display = models.ImageField(_("display size"), blank=True, editable=False)
+    tiled = models.BooleanField(
+        _("tiles made"),
+        default=False,
+        editable=False,
+        help_text=_("Whether the image's tiles, sizes and info.json have been made."),
+    )
     alt_text = models.CharField(
         _("alternative text"),
         max_length=500,
         help_text=_("What the image shows, for people who cannot see it."),
     )
     caption = models.CharField(_("caption"), max_length=500, blank=True)
+    rights = models.CharField(
+        _("rights"),
+        max_length=200,
+        blank=True,
+        validators=[validate_rights],
+        help_text=_(
+            "A RightsStatements.org or Creative Commons URI saying how the image may be used."
+        ),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who holds or gave the image, as it should be credited."),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -125,6 +163,29 @@ class Image(Timestamped):
 
     def __str__(self):
         return self.alt_text or self.file.name
+
+    @property
+    def service_path(self) -> str:
+        """The address path of the image's IIIF Image service (its record must be public)."""
+        return iiif.public_path(self.key)
+
+    @property
+    def thumbnail_url(self) -> str:
+        """The address path of a small size, for lists (its record must be public)."""
+        return iiif.size_url(self.key, self.width, self.height, iiif.THUMBNAIL_SIDE)
+
+    @property
+    def display_url(self) -> str:
+        """The address path of a screen-size image, for readers without the viewer."""
+        return iiif.size_url(self.key, self.width, self.height, iiif.DISPLAY_SIDE)
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        return iiif.best_size(self.width, self.height, iiif.DISPLAY_SIDE)
+
+    @property
+    def thumbnail_size(self) -> tuple[int, int]:
+        return iiif.best_size(self.width, self.height, iiif.THUMBNAIL_SIDE)
 
 
 class Claim(Timestamped):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from PIL import Image as Pillow
 
 from catalogue import models
-from tests.curation.test_images import png_declaring
+from tests.curation.test_images import expected_pyramid, png_declaring
 
 from .builders import copy, ready_record
 from .helpers import change_url, changelist_url, open_change_form
@@ -112,13 +112,13 @@ def test_record_form_stores_a_valid_image_with_its_thumbnail_and_display_copy(
     assert response.status_code == 302
     (image,) = record.images.all()
     assert image.alt_text_en == "First page"
-    assert Pillow.open(image.thumbnail.path).size == (300, 225)
-    assert Pillow.open(image.display.path).size == (1600, 1200)
-    assert stored_files(media_root) == sorted(
-        [image.file.name, image.thumbnail.name, image.display.name]
-    )
+    assert (image.width, image.height) == (2400, 1800)
+    assert stored_files(media_root) == files_of(image)
     form = curator_client.get(change_url(record)).content.decode()
-    assert f'<img src="{image.thumbnail.url}" alt="First page"' in form
+    preview = reverse("admin:catalogue_image_preview", args=[image.pk])
+    assert f'<img src="{preview}" alt="First page"' in form
+    answer = curator_client.get(preview)
+    assert Pillow.open(io.BytesIO(b"".join(answer.streaming_content))).size == (300, 225)
 
 
 def test_record_form_refuses_an_image_without_alt_text(curator_client, media_root):
@@ -157,7 +157,9 @@ def uploaded(client, obj, name: str = "page.jpg") -> models.Image:
 
 
 def files_of(image: models.Image) -> list[str]:
-    return sorted([image.file.name, image.thumbnail.name, image.display.name])
+    """The original and the tiles, sizes and info.json of the image of a draft."""
+    pyramid = [f"private-media/iiif/{image.key}/{name}" for name in expected_pyramid(image)]
+    return sorted([f"private-media/{image.file.name}", *pyramid])
 
 
 def delete_url(obj) -> str:
@@ -170,7 +172,7 @@ def test_record_form_stores_an_image_under_a_name_nobody_can_guess(curator_clien
     image = uploaded(curator_client, record, "Minutes of the Presidium.jpg")
 
     assert stored_files(media_root) == files_of(image)
-    assert all(STORED_NAME.match(name) for name in files_of(image))
+    assert STORED_NAME.match(image.file.name)
     assert image.file.name.endswith(".jpg")
     assert not any("Presidium" in name for name in stored_files(media_root))
 
@@ -195,7 +197,7 @@ def test_delete_selected_images_removes_their_files(
 ):
     record = ready_record()
     images = [uploaded(curator_client, record, f"page-{n}.jpg") for n in range(3)]
-    assert len(stored_files(media_root)) == 9
+    assert stored_files(media_root) == sorted(sum((files_of(image) for image in images), []))
     data = {"action": "delete_selected", "_selected_action": [image.pk for image in images]}
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -208,11 +210,11 @@ def test_deleting_a_record_in_the_admin_removes_its_and_its_copies_image_files(
     curator_client, media_root, django_capture_on_commit_callbacks
 ):
     record = ready_record()
-    uploaded(curator_client, record)
-    uploaded(curator_client, copy(record), "copy.jpg")
+    first = uploaded(curator_client, record)
+    second = uploaded(curator_client, copy(record), "copy.jpg")
     other = ready_record()
     kept = uploaded(curator_client, other, "other.jpg")
-    assert len(stored_files(media_root)) == 9
+    assert stored_files(media_root) == sorted(files_of(first) + files_of(second) + files_of(kept))
 
     with django_capture_on_commit_callbacks(execute=True):
         curator_client.post(delete_url(record), {"post": "yes"})
@@ -250,6 +252,7 @@ def test_replacing_an_image_file_replaces_its_derivatives(
 
     image.refresh_from_db()
     assert image.file.name.endswith(".png")
-    assert Pillow.open(image.thumbnail.path).size == (225, 300)
+    assert (image.width, image.height) == (480, 640)
     assert set(files_of(image)) <= set(stored_files(media_root))
-    assert len(stored_files(media_root)) == 4  # the replaced original stays for the history
+    # The replaced original stays for the history; its tiles were replaced.
+    assert len(stored_files(media_root)) == len(files_of(image)) + 1

@@ -8,10 +8,12 @@ from tests import factories
 
 @pytest.fixture
 def media(db, settings, tmp_path):
-    """A MEDIA_ROOT of the test's own, so that any file left behind is seen."""
+    """Public and private media roots of the test's own (``media/`` and ``private/`` under the
+    path returned), so that any file left behind is seen."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CATALOGUE_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT.mkdir()
-    return settings.MEDIA_ROOT
+    return tmp_path
 
 
 def stored_files(root) -> list[str]:

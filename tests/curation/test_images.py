@@ -2,7 +2,9 @@
 names nobody can guess; every file goes when its image does."""
 
 import io
+import json
 import re
+import shutil
 import struct
 import zlib
 
@@ -13,10 +15,10 @@ from django.core.management import call_command
 from PIL import Image as Pillow
 
 from catalogue import history, publishing
-from catalogue.images import service
+from catalogue.images import iiif, service
 from catalogue.images.forms import ImageForm
 from catalogue.images.validation import validate_image
-from catalogue.models import Copy, Image
+from catalogue.models import Copy, Image, Status
 from tests import factories
 from tests.curation.conftest import stored_files
 
@@ -213,92 +215,133 @@ def saved_image(record=None, name="scan.jpg", data=None, **fields) -> Image:
     return form.save()
 
 
+def draft():
+    """A draft record: its images' derived files stay in the private root."""
+    return factories.record(status=Status.DRAFT)
+
+
+def originals(root) -> list[str]:
+    return [name for name in stored_files(root) if name.startswith("private/images/")]
+
+
+def pyramid(root, image, place: str) -> list[str]:
+    """The derived files of ``image`` under the public or private root."""
+    prefix = f"{place}/iiif/{image.key}/"
+    return [name[len(prefix) :] for name in stored_files(root) if name.startswith(prefix)]
+
+
+def expected_pyramid(image) -> list[str]:
+    names = {"info.json"}
+    names.update(iiif.size_path(size) for size in iiif.sizes(image.width, image.height))
+    names.update(tile.path for tile in iiif.tiles(image.width, image.height))
+    return sorted(names)
+
+
 def test_image_stored_name_is_random_with_the_real_format(media):
     # A PNG uploaded under a telling name with the wrong extension.
-    image = saved_image(factories.record(), "Khrushchev passport.jpg", picture_bytes(format="PNG"))
+    image = saved_image(draft(), "Khrushchev passport.jpg", picture_bytes(format="PNG"))
 
-    names = [image.file.name, image.thumbnail.name, image.display.name]
-    assert all(STORED_NAME.match(name) for name in names), names
+    assert STORED_NAME.match(image.file.name), image.file.name
     assert image.file.name.endswith(".png")
+    assert re.fullmatch(r"[0-9a-f]{32}", image.key)
     assert not any("passport" in name.lower() for name in stored_files(media))
-    assert stored_files(media) == sorted(names)
-    assert len(set(names)) == 3
+    assert originals(media) == [f"private/{image.file.name}"]
 
 
-def test_image_form_makes_upright_derivatives_from_exif_rotated_jpeg(media):
+def test_original_is_private_and_has_no_address(media):
+    image = saved_image(draft())
+
+    assert (media / "private" / image.file.name).exists()
+    assert not list((media / "media").rglob("*.jpg"))
+    with pytest.raises(ValueError):
+        _ = image.file.url
+
+
+def test_image_form_makes_upright_pyramid_from_exif_rotated_jpeg(media):
     exif = Pillow.Exif()
     exif[0x0112] = 6  # orientation: the camera was turned; show rotated 90° clockwise
-    image = saved_image(factories.record(), data=picture_bytes((2400, 1200), exif=exif.tobytes()))
+    image = saved_image(draft(), data=picture_bytes((2400, 1200), exif=exif.tobytes()))
 
-    with Pillow.open(image.thumbnail.path) as thumbnail:
-        assert (thumbnail.format, thumbnail.size) == ("WEBP", (150, 300))
-    with Pillow.open(image.display.path) as display:
-        assert (display.format, display.size) == ("WEBP", (800, 1600))
+    assert (image.width, image.height) == (1200, 2400)
+    info = json.loads((media / "private" / "iiif" / image.key / "info.json").read_text())
+    assert (info["width"], info["height"]) == (1200, 2400)
+    with Pillow.open(
+        media / "private" / "iiif" / image.key / "full/600,1200/0/default.jpg"
+    ) as half:
+        assert (half.format, half.size) == ("JPEG", (600, 1200))
 
 
-def test_process_makes_derivatives_of_an_image_saved_without_them(media):
-    image = Image(
-        record=factories.record(), alt_text_en="A page", file=upload(picture_bytes((2000, 500)))
-    )
+def test_process_makes_every_size_and_tile_info_json_names(media):
+    image = Image(record=draft(), alt_text_en="A page", file=upload(picture_bytes((2000, 500))))
     image.save()
-    assert stored_files(media) == [image.file.name]
+    assert pyramid(media, image, "private") == []
 
     assert service.process(image) is True
 
     image.refresh_from_db()
-    with Pillow.open(image.thumbnail.path) as thumbnail:
-        assert thumbnail.size == (300, 75)
-    with Pillow.open(image.display.path) as display:
-        assert display.size == (1600, 400)
-    assert stored_files(media) == sorted(
-        [image.file.name, image.thumbnail.name, image.display.name]
-    )
+    assert image.tiled
+    made = pyramid(media, image, "private")
+    assert made == expected_pyramid(image)
+    info = json.loads((media / "private" / "iiif" / image.key / "info.json").read_text())
+    for size in info["sizes"]:
+        path = (
+            media / "private" / "iiif" / image.key / iiif.size_path((size["width"], size["height"]))
+        )
+        with Pillow.open(path) as picture:
+            assert picture.size == (size["width"], size["height"])
+    for tile in iiif.tiles(image.width, image.height):
+        with Pillow.open(media / "private" / "iiif" / image.key / tile.path) as picture:
+            assert picture.size == (tile.width, tile.height)
 
 
-def test_process_runs_once_and_forced_replaces_the_old_derivatives(
-    media, django_capture_on_commit_callbacks
-):
-    image = saved_image(factories.record())
-    first = sorted([image.file.name, image.thumbnail.name, image.display.name])
+def test_process_runs_once_and_forced_makes_the_pyramid_again(media):
+    image = saved_image(draft())
+    info = media / "private" / "iiif" / image.key / "info.json"
+    info.write_text("{}")
 
     assert service.process(image) is False
-    with django_capture_on_commit_callbacks(execute=True):
-        assert service.process(image, force=True) is True
+    assert service.process(image, force=True) is True
 
-    now = sorted([image.file.name, image.thumbnail.name, image.display.name])
-    assert now != first
-    assert stored_files(media) == now
+    assert json.loads(info.read_text())["width"] == 400
+    assert pyramid(media, image, "private") == expected_pyramid(image)
 
 
-def test_regenerate_images_missing_remakes_a_lost_derivative(media, capsys):
-    image = saved_image(factories.record())
-    other = saved_image(factories.record(), "other.jpg")
-    image.thumbnail.storage.delete(image.thumbnail.name)
+def test_regenerate_images_missing_remakes_a_lost_pyramid(media, capsys):
+    image = saved_image(draft())
+    other = saved_image(draft(), "other.jpg")
+    shutil.rmtree(media / "private" / "iiif" / image.key)
+    untouched = (media / "private" / "iiif" / other.key / "info.json").stat().st_mtime_ns
 
     call_command("regenerate_images", "--missing")
 
-    image.refresh_from_db()
-    with Pillow.open(image.thumbnail.path) as thumbnail:
-        assert thumbnail.size == (300, 150)
-    assert Image.objects.get(pk=other.pk).thumbnail.name == other.thumbnail.name
+    assert pyramid(media, image, "private") == expected_pyramid(image)
+    assert (media / "private" / "iiif" / other.key / "info.json").stat().st_mtime_ns == untouched
     assert "1 of 2 images regenerated, 0 failed" in capsys.readouterr().out
 
 
+def all_files_of(media, *images) -> list[str]:
+    names = []
+    for image in images:
+        names.append(f"private/{image.file.name}")
+        names.extend(f"private/iiif/{image.key}/{name}" for name in expected_pyramid(image))
+    return sorted(names)
+
+
 def test_deleting_an_image_removes_its_files(media, curator, django_capture_on_commit_callbacks):
-    image = saved_image(factories.record())
-    kept = saved_image(factories.record(), "other.jpg")
-    assert len(stored_files(media)) == 6
+    image = saved_image(draft())
+    kept = saved_image(draft(), "other.jpg")
+    assert stored_files(media) == all_files_of(media, image, kept)
 
     with django_capture_on_commit_callbacks(execute=True):
         history.delete(image, curator)
 
-    assert stored_files(media) == sorted([kept.file.name, kept.thumbnail.name, kept.display.name])
+    assert stored_files(media) == all_files_of(media, kept)
 
 
 def test_deleting_images_in_bulk_removes_their_files(
     media, curator, django_capture_on_commit_callbacks
 ):
-    record = factories.record()
+    record = draft()
     saved_image(record, "one.jpg")
     saved_image(record, "two.jpg")
 
@@ -311,21 +354,21 @@ def test_deleting_images_in_bulk_removes_their_files(
 def test_deleting_records_removes_their_and_their_copies_images_files(
     media, curator, django_capture_on_commit_callbacks
 ):
-    record = factories.record()
+    record = draft()
     saved_image(record)
     saved_image(copy=Copy.objects.create(record=record, key="delegates", label_en="Copies"))
-    second = factories.record()
+    second = draft()
     saved_image(second, "second.jpg")
-    kept = saved_image(factories.record(), "other.jpg")
+    kept = saved_image(draft(), "other.jpg")
 
     with django_capture_on_commit_callbacks(execute=True):
         publishing.delete_records([record, second], user=curator)
 
-    assert stored_files(media) == sorted([kept.file.name, kept.thumbnail.name, kept.display.name])
+    assert stored_files(media) == all_files_of(media, kept)
 
 
 def test_rolled_back_deletion_keeps_the_files(media, curator, django_capture_on_commit_callbacks):
-    image = saved_image(factories.record())
+    image = saved_image(draft())
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(RuntimeError), history.revision(curator, "Undone"):
@@ -333,15 +376,13 @@ def test_rolled_back_deletion_keeps_the_files(media, curator, django_capture_on_
             raise RuntimeError("the deletion is rolled back")
 
     assert callbacks == []
-    assert stored_files(media) == sorted(
-        [image.file.name, image.thumbnail.name, image.display.name]
-    )
+    assert stored_files(media) == all_files_of(media, image)
 
 
 def test_deleting_a_copy_removes_its_images_files(
     media, curator, django_capture_on_commit_callbacks
 ):
-    record = factories.record()
+    record = draft()
     copy = Copy.objects.create(record=record, key="delegates", label_en="Copies")
     saved_image(copy=copy)
     kept = saved_image(record, "record.jpg")
@@ -349,15 +390,15 @@ def test_deleting_a_copy_removes_its_images_files(
     with django_capture_on_commit_callbacks(execute=True):
         history.delete(copy, curator)
 
-    assert stored_files(media) == sorted([kept.file.name, kept.thumbnail.name, kept.display.name])
+    assert stored_files(media) == all_files_of(media, kept)
 
 
-def test_reverting_an_image_makes_again_the_derivatives_its_replacement_removed(
+def test_reverting_an_image_makes_again_the_pyramid_of_its_first_original(
     media, curator, django_capture_on_commit_callbacks
 ):
     with history.revision(curator, "Uploaded"):
-        image = saved_image(factories.record(), data=picture_bytes((400, 200)))
-    first, first_thumbnail = image.file.name, image.thumbnail.name
+        image = saved_image(draft(), data=picture_bytes((400, 200)))
+    first = image.file.name
     form = ImageForm(
         data={"alt_text_en": "A page of the report", "position": 0},
         files={"file": upload(picture_bytes((200, 400)), "other.jpg")},
@@ -366,12 +407,12 @@ def test_reverting_an_image_makes_again_the_derivatives_its_replacement_removed(
     assert form.is_valid(), form.errors
     with django_capture_on_commit_callbacks(execute=True), history.revision(curator, "Replaced"):
         form.save()
-    assert first_thumbnail not in stored_files(media)
+    info = media / "private" / "iiif" / image.key / "info.json"
+    assert json.loads(info.read_text())["width"] == 200
 
     uploaded = history.versions_of(image)[-1].version
     with django_capture_on_commit_callbacks(execute=True):
         reverted = history.revert(uploaded, curator)
 
     assert reverted.file.name == first
-    with Pillow.open(reverted.thumbnail.path) as thumbnail:
-        assert thumbnail.size == (300, 150)
+    assert json.loads(info.read_text())["width"] == 400

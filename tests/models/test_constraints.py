@@ -10,10 +10,10 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from catalogue import models
+from catalogue.images.storage import private_storage
 from tests import factories
 
 EARLY, LATE = datetime.date(1900, 1, 1), datetime.date(1950, 1, 1)
@@ -70,7 +70,7 @@ def media_root(settings, tmp_path):
 def image():
     content = io.BytesIO()
     PIL.Image.new("RGB", (2, 2)).save(content, format="PNG")
-    name = default_storage.save("images/originals/page.png", ContentFile(content.getvalue()))
+    name = private_storage().save("images/page.png", ContentFile(content.getvalue()))
     return models.Image.objects.create(record=factories.record(), file=name, alt_text_en="A page")
 
 

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from PIL import Image as PillowImage
 
 from catalogue import models
+from catalogue.images import service
 from tests import factories
 
 MISSING = "MISSING-TEMPLATE-VARIABLE"
@@ -32,10 +33,16 @@ def png_bytes(size=(40, 30)) -> bytes:
     return buffer.getvalue()
 
 
-def add_image(record=None, copy=None, alt="A page of the document") -> models.Image:
+def add_image(
+    record=None, copy=None, alt="A page of the document", size=(40, 30), tiles=True
+) -> models.Image:
+    """An image stored as every path stores one: through the image service, which makes its
+    tiles and sizes (``tiles=False``: an image whose tiles were never made)."""
     image = models.Image(record=record, copy=copy, alt_text_en=alt)
-    image.file.save("page.png", ContentFile(png_bytes()), save=False)
+    image.file.save("page.png", ContentFile(png_bytes(size)), save=False)
     image.save()
+    if tiles:
+        service.process(image)
     return image
 
 

@@ -68,25 +68,24 @@ def test_record_detail_shows_copies_with_unknown_holder_and_identifier(client, c
 
 
 def test_record_detail_links_thumbnail_to_display_size(client, catalogue):
-    image = add_image(record=catalogue.letter, alt="The first page")
-    image.thumbnail.save("thumb.png", image.file.file, save=False)
-    image.display.save("display.png", image.file.file, save=False)
-    image.save()
+    image = add_image(record=catalogue.letter, alt="The first page", size=(3000, 2000))
 
     body = page(client, "/en/records/C20-LETTER/")
 
+    base = f"/media/iiif/{image.key}/full"
     assert (
-        f'<a href="{image.display.url}"><img src="{image.thumbnail.url}" alt="The first page"'
-        in body
+        f'<a href="{base}/1500,1000/0/default.jpg"><img src="{base}/375,250/0/default.jpg" '
+        'alt="The first page" width="375" height="250"' in body
     )
 
 
-def test_record_detail_shows_the_original_when_there_are_no_derivatives(client, catalogue):
-    image = catalogue.speech.images.get()
+def test_record_detail_leaves_out_an_image_whose_tiles_were_never_made(client, catalogue):
+    image = add_image(record=catalogue.letter, alt="The first page", tiles=False)
 
-    body = page(client, "/en/records/C20-SPEECH/")
+    body = page(client, "/en/records/C20-LETTER/")
 
-    assert f'<a href="{image.file.url}"><img src="{image.file.url}"' in body
+    assert "The first page" not in body
+    assert image.key not in body and image.file.name not in body
 
 
 def test_record_detail_shows_conflicting_claims_side_by_side(client, catalogue):
