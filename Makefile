@@ -23,6 +23,7 @@ install-test: $(VENV)/.installed-test
 
 # The catalogue on SQLite with the collection loaded, at http://$(HOST):$(PORT)/
 run: export DJANGO_DEBUG ?= true
+run: export CATALOGUE_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_catalogue
@@ -94,4 +95,4 @@ lint: install-test
 	$(VENV)/bin/ruff format --check archive catalogue tests
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles test-artifacts private-media

@@ -1,6 +1,8 @@
 """System checks: settings that start but would hurt in production, and a sound search index."""
 
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -119,3 +121,44 @@ def oai_repository_configured(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def image_roots_apart(app_configs, **kwargs):
+    """Drafts' image files are private only if the private root is not served: it must not be
+    MEDIA_ROOT or lie inside it (nor the other way round)."""
+    public = Path(settings.MEDIA_ROOT).resolve()
+    private = Path(settings.CATALOGUE_PRIVATE_MEDIA_ROOT).resolve()
+    if private == public or public in private.parents or private in public.parents:
+        return [
+            Error(
+                f"CATALOGUE_PRIVATE_MEDIA_ROOT ({private}) and MEDIA_ROOT ({public}) overlap.",
+                hint=(
+                    "MEDIA_ROOT is served to everyone; originals and drafts' images in the "
+                    "private root would be too. Give them two separate directories."
+                ),
+                id="catalogue.E004",
+            )
+        ]
+    return []
+
+
+@register()
+def image_base_url_configured(app_configs, **kwargs):
+    """Every image's info.json names the public address of its tiles: where the site is served
+    to other hosts, that address must be the site's, not the development default."""
+    served = set(settings.ALLOWED_HOSTS) - LOCAL_HOSTS
+    host = urlsplit(settings.CATALOGUE_BASE_URL).hostname or ""
+    if served and host in {"127.0.0.1", "localhost", "::1"}:
+        return [
+            Warning(
+                f"CATALOGUE_BASE_URL is {settings.CATALOGUE_BASE_URL!r}, but the site is served "
+                "to other hosts.",
+                hint=(
+                    "Set CATALOGUE_BASE_URL to the site's public address (for example "
+                    "https://archive.example.org), then run manage.py regenerate_images --info."
+                ),
+                id="catalogue.W003",
+            )
+        ]
+    return []

@@ -85,8 +85,27 @@ def write_pyramid(picture: Pillow.Image, target: Path, service_id: str) -> None:
             left, top = tile.level_x, tile.level_y
             box = (left, top, left + tile.width, top + tile.height)
             _write(level.crop(box), target / tile.path)
+    _write_info(target, service_id, width, height)
+
+
+def _write_info(target: Path, service_id: str, width: int, height: int) -> None:
     info = iiif.info(service_id, width, height)
     (target / "info.json").write_text(json.dumps(info, indent=1), encoding="utf-8")
+
+
+def service_id(image: Image) -> str:
+    """The ``id`` written into ``image``'s info.json: its public address under
+    ``CATALOGUE_BASE_URL``."""
+    return settings.CATALOGUE_BASE_URL + iiif.public_path(image.key)
+
+
+def write_info(image: Image) -> bool:
+    """Write ``image``'s info.json again (the tiles stay); False when it has no files yet."""
+    target = directory(image, public=is_public(image))
+    if not (image.tiled and target.is_dir()):
+        return False
+    _write_info(target, service_id(image), image.width, image.height)
+    return True
 
 
 def process(image: Image, *, force: bool = False) -> bool:
@@ -103,7 +122,7 @@ def process(image: Image, *, force: bool = False) -> bool:
     public = is_public(image)
     target = directory(image, public=public)
     staging = target.with_name(f".{image.key}-{uuid.uuid4().hex}")
-    write_pyramid(picture, staging, settings.CATALOGUE_BASE_URL + iiif.public_path(image.key))
+    write_pyramid(picture, staging, service_id(image))
     _replace(staging, target)
     _remove(directory(image, public=not public))
     image.width, image.height = picture.size

@@ -416,3 +416,21 @@ def test_reverting_an_image_makes_again_the_pyramid_of_its_first_original(
 
     assert reverted.file.name == first
     assert json.loads(info.read_text())["width"] == 400
+
+
+def test_regenerate_images_info_writes_the_new_base_url_and_keeps_the_tiles(
+    media, settings, capsys
+):
+    image = saved_image(draft())
+    info = media / "private" / "iiif" / image.key / "info.json"
+    tile = media / "private" / "iiif" / image.key / "full/max/0/default.jpg"
+    tile_written = tile.stat().st_mtime_ns
+    settings.CATALOGUE_BASE_URL = "https://archive.example.org"
+
+    call_command("regenerate_images", "--info")
+
+    assert (
+        json.loads(info.read_text())["id"] == f"https://archive.example.org/media/iiif/{image.key}"
+    )
+    assert tile.stat().st_mtime_ns == tile_written
+    assert "1 of 1 images regenerated, 0 failed" in capsys.readouterr().out

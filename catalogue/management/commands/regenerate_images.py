@@ -1,4 +1,5 @@
-"""Write every image's thumbnail and display size again (after a change of sizes or format)."""
+"""Make every image's IIIF tiles, sizes and info.json again (after a change of tile size or
+format), only the missing ones, or only the info.json files (after CATALOGUE_BASE_URL changed)."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,21 +9,30 @@ from catalogue.progress import Progress
 
 
 class Command(BaseCommand):
-    help = "Regenerate the thumbnail and display-size copies of every image."
+    help = "Make the IIIF tiles, sizes and info.json of every image again."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--missing", action="store_true", help="Only images that lack a derivative."
+        choice = parser.add_mutually_exclusive_group()
+        choice.add_argument(
+            "--missing", action="store_true", help="Only images whose files are not in place."
+        )
+        choice.add_argument(
+            "--info",
+            action="store_true",
+            help="Only write each info.json again, with the current CATALOGUE_BASE_URL.",
         )
 
-    def handle(self, *args, missing: bool, **options):
-        images = Image.objects.order_by("pk")
+    def handle(self, *args, missing: bool, info: bool, **options):
+        images = Image.objects.select_related("record", "copy__record").order_by("pk")
         total = images.count()
         progress = Progress(self.stdout, "Regenerating images")
         made = failed = 0
-        for done, image in enumerate(images.iterator(), start=1):
+        for done, image in enumerate(images.iterator(chunk_size=500), start=1):
             try:
-                made += service.process(image, force=not missing)
+                if info:
+                    made += service.write_info(image)
+                else:
+                    made += service.process(image, force=not missing)
             except (OSError, ValueError) as error:
                 failed += 1
                 self.stderr.write(f"Image {image.pk} ({image.file.name}): {error}")
