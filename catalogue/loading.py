@@ -233,8 +233,9 @@ class Catalogue:
         from catalogue.publishing import missing_for_publication
 
         if isinstance(instance, Record) and instance.status == Status.PUBLISHED:
-            for missing in missing_for_publication(instance, images=[]):
-                item.fail(None, f"published without {missing}")
+            missing = missing_for_publication(instance, images=[])
+            if missing:
+                item.fail("status", f"published without: {', '.join(missing)}")
 
     def check_many(self, item: FixtureObject, name: str, model, value) -> None:
         if not isinstance(value, list):

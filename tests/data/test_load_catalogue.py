@@ -160,6 +160,13 @@ BROKEN = {
         "object 1 (catalogue.membership good-person / good-body / member / ): "
         "An inferred membership must say how it was inferred.",
     ),
+    "published without what the publishing rule wants": (
+        [
+            COLLECTION,
+            record(level="item", status="published", published_at="2026-11-26T00:00:00Z"),
+        ],
+        "object 2 (catalogue.record R-1): status: published without: date, extent",
+    ),
     "duplicate in the database only": (
         [
             {
