@@ -225,6 +225,17 @@ class Catalogue:
             for name, messages in error.message_dict.items():
                 for message in messages:
                     item.fail(None if name == NON_FIELD_ERRORS else name, message)
+        self.check_publishable(item, instance)
+
+    def check_publishable(self, item: FixtureObject, instance: models.Model) -> None:
+        """A record the files publish meets the publishing rule, as in the admin."""
+        from catalogue.models import Record, Status
+        from catalogue.publishing import missing_for_publication
+
+        if isinstance(instance, Record) and instance.status == Status.PUBLISHED:
+            missing = missing_for_publication(instance, images=[])
+            if missing:
+                item.fail("status", f"published without: {', '.join(missing)}")
 
     def check_many(self, item: FixtureObject, name: str, model, value) -> None:
         if not isinstance(value, list):

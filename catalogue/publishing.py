@@ -38,9 +38,16 @@ BATCH_SIZE = 2000
 def missing_for_publication(record: Record, images=None) -> list[str]:
     """Name what ``record`` lacks to be published; empty when it may be published.
 
+    An unknown date or extent is stated, not guessed: an empty date passes with a note on the
+    date saying why, and an extent the sources do not give is written as such.
+
     Reads ``record.images`` (one query unless prefetched) when ``images`` is not given.
     """
     missing = [str(label) for name, label in ESSENTIAL_FIELDS.items() if not getattr(record, name)]
+    if not record.date and (record.date_note_en or record.date_note_ru or "").strip():
+        # "Unknown" is a value: an undated record whose note says why it has no date (the
+        # sources do not date it) may be published; a date left empty without a word may not.
+        missing.remove(str(ESSENTIAL_FIELDS["date"]))
     if not (record.extent_en or record.extent_ru):
         missing.append(_("extent"))
     if images is None:

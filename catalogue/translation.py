@@ -36,7 +36,7 @@ class PersonTranslation(TranslationOptions):
 
 @register(models.Organization)
 class OrganizationTranslation(TranslationOptions):
-    fields = ("name", "abbreviation", "description")
+    fields = ("name", "abbreviation", "description", "where_listed")
     required_languages = ("en",)
 
 

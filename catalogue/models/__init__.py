@@ -10,6 +10,7 @@ from .choices import (
     PersonRole,
     RecordKind,
     RelationType,
+    SourceKind,
     Status,
 )
 from .core import Collection, Language, Source, Subject
@@ -40,6 +41,7 @@ __all__ = [
     "NameKind",
     "Organization",
     "OrganizationKind",
+    "SourceKind",
     "OrganizationRole",
     "OrganizationSeats",
     "Person",

@@ -37,6 +37,7 @@ class PersonRole(models.TextChoices):
     ADDRESSEE = "addressee", _("addressee")
     SUBJECT = "subject", _("subject")
     MENTIONED = "mentioned", _("mentioned")
+    OTHER = "other", _("other part (see the note)")
 
 
 class OrganizationRole(models.TextChoices):
@@ -67,6 +68,13 @@ class MembershipRole(models.TextChoices):
 class Certainty(models.TextChoices):
     STATED = "stated", _("stated by a source")
     INFERRED = "inferred", _("inferred")
+
+
+class SourceKind(models.TextChoices):
+    """What a source is: a publication or page one can read, or the compilers' own remark."""
+
+    PUBLISHED = "published", _("published source")
+    COMPILERS_NOTE = "compilers_note", _("compilers' note")
 
 
 class OrganizationKind(models.TextChoices):

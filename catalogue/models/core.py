@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Level, Status, choices_check
+from .choices import Level, SourceKind, Status, choices_check
 from .fields import EDTFField, Timestamped
 
 validate_code = RegexValidator(
@@ -127,7 +127,24 @@ class Source(Timestamped):
         validators=[validate_code],
         help_text=_("Short stable key cited by other records, for example FRUS-9."),
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SourceKind.choices,
+        default=SourceKind.PUBLISHED,
+        help_text=_(
+            "A compilers' note is a remark of the catalogue's compilers, not a publication."
+        ),
+    )
     title = models.CharField(_("title"), max_length=500)
+    title_is_description = models.BooleanField(
+        _("title described by the catalogue"),
+        default=False,
+        help_text=_(
+            "The source gives no title the catalogue could read: the title field says in the "
+            "catalogue's own words what the source is."
+        ),
+    )
     author = models.CharField(_("author"), max_length=300, blank=True)
     date = EDTFField(
         _("date"), earliest="date_earliest", latest="date_latest", help_text=_("EDTF.")
@@ -150,6 +167,7 @@ class Source(Timestamped):
             models.CheckConstraint(
                 condition=models.Q(key__regex=CODE_PATTERN), name="source_key_format"
             ),
+            choices_check("kind", SourceKind, "source_kind_valid"),
         ]
 
     def __str__(self):

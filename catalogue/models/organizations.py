@@ -57,6 +57,11 @@ class Organization(Timestamped):
     dissolved_earliest = models.DateField(null=True, blank=True, editable=False)
     dissolved_latest = models.DateField(null=True, blank=True, editable=False)
     description = models.TextField(_("description"), blank=True)
+    where_listed = models.TextField(
+        _("where the complete membership is listed"),
+        blank=True,
+        help_text=_("Where a reader finds the members the catalogue does not hold."),
+    )
     wikidata_id = models.CharField(
         _("Wikidata id"), max_length=20, blank=True, validators=[validate_wikidata]
     )

@@ -23,9 +23,9 @@ def load(*args) -> str:
 def test_load_catalogue_reports_what_it_loaded(db):
     output = load()
 
-    assert output.splitlines()[0] == "Loaded 323 objects from 10 files:"
-    assert "  catalogue.person: 35 (35 new)" in output.splitlines()
-    assert "  catalogue.membership: 42 (42 new)" in output.splitlines()
+    assert output.splitlines()[0] == "Loaded 369 objects from 10 files:"
+    assert "  catalogue.person: 44 (44 new)" in output.splitlines()
+    assert "  catalogue.membership: 48 (48 new)" in output.splitlines()
 
 
 def test_load_catalogue_twice_changes_nothing(db):
@@ -49,13 +49,13 @@ def test_load_catalogue_leaves_rows_curators_added_alone(db):
 
     assert models.Person.objects.filter(pk=curated.pk).values().get() == before
     assert list(curated.sources.values_list("key", flat=True)) == ["CURATOR-1"]
-    assert models.Person.objects.count() == 36
+    assert models.Person.objects.count() == 45
 
 
 def test_load_catalogue_check_option_writes_nothing(db):
     output = load("--check")
 
-    assert output.splitlines()[0] == "Checked 323 objects from 10 files:"
+    assert output.splitlines()[0] == "Checked 369 objects from 10 files:"
     assert models.Record.objects.count() == 0
 
 
@@ -159,6 +159,13 @@ BROKEN = {
         ],
         "object 1 (catalogue.membership good-person / good-body / member / ): "
         "An inferred membership must say how it was inferred.",
+    ),
+    "published without what the publishing rule wants": (
+        [
+            COLLECTION,
+            record(level="item", status="published", published_at="2026-11-26T00:00:00Z"),
+        ],
+        "object 2 (catalogue.record R-1): status: published without: date, extent",
     ),
     "duplicate in the database only": (
         [
