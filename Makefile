@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-test browser curator bench lint clean messages
+.PHONY: run test test-postgres install install-test browser curator bench bench-postgres wrk lint clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,25 +70,61 @@ messages: install
 	$(PY) manage.py makemessages -l ru --no-location --ignore='tests/*' --ignore='node_modules/*'
 	$(PY) manage.py compilemessages -l ru --ignore=.venv --ignore=node_modules
 
-# Page, search and full OAI-PMH harvest timings on fresh SQLite files of 10,000 and then
-# 100,000 synthetic records
-# (removed afterwards). make bench BENCH_ARGS="--runs 50"
+# Timings on fresh databases of synthetic records, one per size in BENCH_SIZES (removed
+# afterwards): generate_records, the pages in one process (benchmark_pages), the pages over
+# HTTP from one gunicorn worker, cold and warm, with queries and memory (benchmark_http), the
+# full OAI-PMH harvest, a load run with wrk and an import meanwhile (benchmark_load); then a
+# 100,000-row import alone. make bench BENCH_SIZES="10000 100000 1000000" BENCH_ARGS="--runs 50"
+BENCH_SIZES ?= 10000 100000
+BENCH_IMPORT_ROWS ?= 100000
+define BENCH_SIZE
+	echo "== $$count records =="; \
+	$(PY) manage.py migrate --no-input -v0; \
+	$(PY) manage.py generate_records --count $$count --seed 1; \
+	$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
+	$(PY) manage.py benchmark_http $(BENCH_HTTP_ARGS); \
+	$(PY) manage.py benchmark_oai; \
+	$(PY) manage.py benchmark_load $(BENCH_LOAD_ARGS);
+endef
+define BENCH_IMPORT
+	echo "== import of $(BENCH_IMPORT_ROWS) records =="; \
+	$(PY) manage.py migrate --no-input -v0; \
+	$(PY) manage.py benchmark_import --rows $(BENCH_IMPORT_ROWS)
+endef
+
+# wrk for the load run, from Debian, where missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
 bench: export DJANGO_INSECURE_LOCAL = true
-bench: export DJANGO_STATIC_MANIFEST = false
-bench: install
+bench: export DJANGO_STATIC_MANIFEST = true
+bench: install wrk
+	$(PY) manage.py collectstatic --no-input -v0
 	@set -e; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
-	for count in 10000 100000; do \
+	for count in $(BENCH_SIZES); do \
 		export DATABASE_URL="sqlite:///$$dir/bench-$$count.sqlite3"; \
-		echo "== $$count records =="; \
-		$(PY) manage.py migrate --no-input -v0; \
-		$(PY) manage.py generate_records --count $$count --seed 1; \
-		$(PY) manage.py benchmark_pages $(BENCH_ARGS); \
-		$(PY) manage.py benchmark_oai; \
+		$(BENCH_SIZE) \
 	done; \
 	export DATABASE_URL="sqlite:///$$dir/bench-import.sqlite3"; \
-	echo "== import of 100,000 records =="; \
-	$(PY) manage.py migrate --no-input -v0; \
-	$(PY) manage.py benchmark_import --rows 100000
+	$(BENCH_IMPORT)
+
+# The same on PostgreSQL: make bench-postgres DATABASE_URL=postgres://user@host:port/name
+# creates a database per size on that server (catalogue_bench_N, needs CREATEDB and psql)
+# and drops it afterwards.
+bench-postgres: export DJANGO_INSECURE_LOCAL = true
+bench-postgres: export DJANGO_STATIC_MANIFEST = true
+bench-postgres: install wrk
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
+	$(PY) manage.py collectstatic --no-input -v0
+	@set -e; server="$(DATABASE_URL)"; server="$${server%/*}"; names=""; \
+	trap 'for name in $$names; do psql -q "$(DATABASE_URL)" -c "DROP DATABASE IF EXISTS $$name"; done' EXIT; \
+	for count in $(BENCH_SIZES) import; do \
+		name="catalogue_bench_$$count"; names="$$names $$name"; \
+		psql -q "$(DATABASE_URL)" -c "DROP DATABASE IF EXISTS $$name" -c "CREATE DATABASE $$name"; \
+		export DATABASE_URL="$$server/$$name"; \
+		if [ "$$count" = import ]; then $(BENCH_IMPORT); else $(BENCH_SIZE) fi; \
+	done
 
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests

@@ -3,8 +3,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.db.models import Count
 
 from catalogue import models, search
+from catalogue.search import index
 from catalogue.search.romanize import has_cyrillic
 
 
@@ -83,3 +85,62 @@ def test_generate_records_refuses_to_generate_the_same_seed_twice(db):
 
     with pytest.raises(CommandError, match="seed 1 exists already"):
         generate(count=5)
+
+
+def test_generate_records_gives_seed_one_the_collection_it_always_gave(db):
+    # Figures of 200 records with seed 1 as the generator wrote them before it wrote rows in
+    # bulk: the faster writer makes the same collection.
+    generate()
+
+    records = models.Record.objects.order_by("reference_code")
+    first, last = records.first(), records.last()
+    roles = models.RecordPerson.objects.values_list("role").annotate(n=Count("pk"))
+    assert (first.reference_code, first.kind, first.date, first.title_en) == (
+        "SYN1-000001",
+        "speech",
+        "1963-10",
+        "Pifestement cahaer stoulocaveaer gela grealetreness shouwepihaness tateafiment mahuness",
+    )
+    assert (last.reference_code, last.kind, last.date, last.title_en) == (
+        "SYN1-000200",
+        "speech",
+        "1956-04",
+        "Chouness kouplouvifai bagres lithahainess",
+    )
+    assert dict(roles.order_by("role")) == {
+        "addressee": 16,
+        "author": 189,
+        "mentioned": 17,
+        "speaker": 21,
+        "subject": 17,
+    }
+    assert [
+        models.Record.subjects.through.objects.count(),
+        models.Record.events.through.objects.count(),
+        models.Record.languages.through.objects.count(),
+    ] == [385, 60, 235]
+
+
+def test_generate_records_writes_the_search_documents_a_rebuild_would(db):
+    generate()
+    fields = ["kind", "record_id", "person_id", "public", "title", "variants", "body"]
+    written = set(models.SearchDocument.objects.values_list(*fields))
+
+    index.rebuild()
+
+    assert len(written) == 200 + 20 + 30 + 60
+    assert set(models.SearchDocument.objects.values_list(*fields)) == written
+
+
+def test_generate_records_leaves_search_finding_records_written_in_bulk(db):
+    generate()
+    record = models.Record.objects.published().order_by("-reference_code").first()
+
+    found = search.search_records(models.Record.objects.all(), record.reference_code)
+
+    assert list(found) == [record]
+    # A document written after the generator is indexed as it is written.
+    models.SearchDocument.objects.filter(record=record).delete()
+    models.Record.objects.filter(pk=record.pk).update(title_en="Zyxwvut")
+    index.reindex_records([record.pk])
+    assert list(search.search_records(models.Record.objects.all(), "zyxwvut")) == [record]

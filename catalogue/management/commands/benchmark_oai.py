@@ -10,8 +10,9 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from catalogue import models
+from catalogue.bench.stats import percentile
 
-from .benchmark_pages import QueryCounter, percentile
+from .benchmark_pages import QueryCounter
 
 TOKEN = re.compile(r"<resumptionToken[^>]*>([^<]+)</resumptionToken>")
 ERROR = re.compile(r'<error code="([^"]+)"')

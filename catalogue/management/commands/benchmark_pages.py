@@ -1,8 +1,6 @@
 """Time the public list and search pages, and the search API, on the current database."""
 
 import logging
-import math
-import statistics
 import time
 import warnings
 from collections.abc import Callable
@@ -14,7 +12,9 @@ from django.db import connection
 from django.db.models import Count
 from django.test import Client, override_settings
 
-from catalogue import models, synthetic
+from catalogue import models
+from catalogue.bench import pages
+from catalogue.bench.stats import summary
 from catalogue.search import search_people, search_records
 
 
@@ -39,11 +39,6 @@ def counted(call: Callable) -> tuple[int, float]:
     return counter.count, elapsed
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 class Command(BaseCommand):
     help = (
         "Time the public pages (in-process, Django's test client) and the search API: "
@@ -63,54 +58,22 @@ class Command(BaseCommand):
         self.runs = max(1, runs)
         published = models.Record.objects.published()
         total = published.count()
-        words = self.pick_words(seed)
+        words = pages.pick_words(seed)
         self.stdout.write(
             f"{models.Record.objects.count()} records ({total} published) on "
             f"{connection.vendor}; {self.runs} runs per row; words: "
             + ", ".join(f"{role} “{word}”" for role, word in words.items())
         )
-        self.table("Pages", self.page_rows(words, total, page_size))
+        self.table("Pages", self.page_rows(words, page_size))
         self.table("List queries (the records page without a search)", self.list_rows(total))
         self.table("Search API", self.api_rows(words))
 
-    def pick_words(self, seed: int) -> dict[str, str]:
-        russian, english = synthetic.vocabulary(seed)
-        person = models.Person.objects.order_by("pk").first()
-
-        def long_word(vocabulary: list[str], rank: int) -> str:
-            return next(word for word in vocabulary[rank:] if len(word) >= 6)
-
-        words = {
-            "selective": long_word(english, 2000),
-            "broad": long_word(english, 10),
-            "commonest": english[0],
-            "russian": long_word(russian, 10),
-        }
-        if person and person.name_ru:
-            words["person"] = person.name_ru.split()[-1]
-        return words
-
-    def page_rows(self, words: dict[str, str], total: int, page_size: int) -> list[tuple]:
-        reference = (
-            models.Record.objects.published()
-            .order_by("reference_code")
-            .values_list("reference_code", flat=True)[total // 2 : total // 2 + 1]
-            .first()
-        )
-        deep_page = max(2, total // page_size // 2)
-        urls = [
-            "/en/records/",
-            "/en/records/?kind=speech&date_from=1956&date_to=1957&sort=-date",
-            f"/en/records/?q={words['selective']}",
-            f"/en/records/?q={words['broad']}",
-            f"/en/records/?page={deep_page}",
-            f"/en/records/{reference}/",
-            f"/en/search/?q={words.get('person', words['broad'])}",
-        ]
+    def page_rows(self, words: dict[str, str], page_size: int) -> list[tuple]:
+        urls = pages.page_urls(words, page_size)
         client = Client(raise_request_exception=False)
         hosts = [*settings.ALLOWED_HOSTS, "testserver"]
         with override_settings(ALLOWED_HOSTS=hosts, DEBUG=False):
-            return [self.time_page(client, url) for url in urls]
+            return [self.time_page(client, url) for url in urls.values()]
 
     def time_page(self, client: Client, url: str) -> tuple:
         # The first request runs with an empty cache (facet counts computed); the timed runs
@@ -188,7 +151,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             call()
             timings.append((time.perf_counter() - started) * 1000)
-        return statistics.median(timings), percentile(timings, 0.95)
+        return summary(timings)
 
     def table(self, title: str, rows: list[tuple]) -> None:
         width = max(len(row[0]) for row in rows)

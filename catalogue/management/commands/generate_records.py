@@ -5,12 +5,33 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries, transaction
+from django.db import connection, transaction
 
 from catalogue import models, synthetic
-from catalogue.search import index
+from catalogue.bench import rows
+from catalogue.search import documents, index
 
 PUBLISHED_FROM = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+# A record as the generator writes it: plain tuples, no model instances (see bench.rows).
+RECORD_COLUMNS = [
+    "reference_code",
+    "collection_id",
+    "kind",
+    "title",
+    "title_en",
+    "title_ru",
+    "original_title",
+    "original_language_id",
+    "description",
+    "description_en",
+    "description_ru",
+    "status",
+    "published_at",
+    "date",
+    "date_earliest",
+    "date_latest",
+]
+DOCUMENT_COLUMNS = ["kind", "record_id", "public", "title", "variants", "body"]
 
 
 class Command(BaseCommand):
@@ -37,12 +58,12 @@ class Command(BaseCommand):
             "ru": synthetic.Zipf(rng, russian, exponent=0.9),
             "en": synthetic.Zipf(rng, english, exponent=0.9),
         }
-        with transaction.atomic():
+        with transaction.atomic(), rows.full_text_built_once(connection):
             context = self.make_context(rng, prefix, count)
             self.make_records(rng, prefix, count, batch_size, context)
-        self.stdout.write(f"Records written in {time.monotonic() - started:.1f} s; indexing…")
-        counts = index.rebuild(progress=self.progress)
-        self.stdout.write("")
+            self.stdout.write(f"Records written in {time.monotonic() - started:.1f} s; indexing…")
+            indexed = count + self.index_context()
+        index.optimize()
         elapsed = time.monotonic() - started
         drafts = models.Record.objects.filter(
             reference_code__startswith=f"{prefix}-", status=models.Status.DRAFT
@@ -50,14 +71,18 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {count} records ({drafts} drafts), {len(context['people'])} people, "
-                f"{len(context['subjects'])} subjects; indexed {sum(counts.values())} documents; "
+                f"{len(context['subjects'])} subjects; indexed {indexed} documents; "
                 f"{elapsed:.1f} s in all."
             )
         )
 
-    def progress(self, kind: str, done: int, total: int) -> None:
-        self.stdout.write(f"\r  indexing {kind}: {done}/{total}", ending="")
-        self.stdout.flush()
+    def index_context(self) -> int:
+        """Index the people, bodies and events (the records' documents are written with them)."""
+        return sum(
+            index.reindex(kind, documents.all_pks(kind))
+            for kind in documents.BUILDERS
+            if kind != models.DocumentKind.RECORD
+        )
 
     def phrase(self, rng, language: str, low: int, high: int) -> str:
         return synthetic.phrase(self.words[language], rng, low, high)
@@ -160,13 +185,22 @@ class Command(BaseCommand):
         events = synthetic.Zipf(rng, context["events"])
         kinds = list(synthetic.KIND_WEIGHTS)
         weights = list(synthetic.KIND_WEIGHTS.values())
-        russian, english = context["languages"]
+        records = rows.Table(models.Record, RECORD_COLUMNS)
+        documents_ = rows.Table(models.SearchDocument, DOCUMENT_COLUMNS)
+        self.tables = {
+            "people": rows.Table(models.RecordPerson, ["record_id", "person_id", "role"]),
+            **{
+                name: rows.Table(
+                    getattr(models.Record, name).through, ["record_id", f"{name[:-1]}_id"]
+                )
+                for name in ("subjects", "events", "languages")
+            },
+        }
+        names = documents.names_of_people([person.pk for person in context["people"]])
         for start in range(0, count, batch_size):
-            records, dates, links = [], [], []
+            batch, links = [], []
             for n in range(start + 1, min(count, start + batch_size) + 1):
-                record, date = self.make_record(rng, prefix, n, kinds, weights, context)
-                records.append(record)
-                dates.append(date)
+                batch.append(self.make_record(rng, prefix, n, kinds, weights, context))
                 links.append(
                     (
                         people.sample(rng.choice((0, 1, 1, 1, 2, 2, 3))),
@@ -174,32 +208,42 @@ class Command(BaseCommand):
                         events.sample(rng.choice((0, 0, 1))),
                     )
                 )
-            models.Record.objects.bulk_create(records)
-            self.write_dates(records, dates)
-            self.write_links(rng, records, links, russian, english)
-            reset_queries()
-            self.stdout.write(f"\r  records: {start + len(records)}/{count}", ending="")
+            pks = records.write(batch)
+            self.write_links(rng, pks, batch, links, context["languages"])
+            documents_.write(self.record_documents(pks, batch, links, names))
+            self.stdout.write(f"\r  records: {start + len(batch)}/{count}", ending="")
             self.stdout.flush()
+        for table in [records, documents_, *self.tables.values()]:
+            table.finish()
         self.stdout.write("")
 
-    def make_record(self, rng, prefix, n, kinds, weights, context):
+    def make_record(self, rng, prefix, n, kinds, weights, context) -> tuple:
+        """One record as a row of RECORD_COLUMNS; the draws in the order they always were."""
         has_russian = rng.random() < 0.8
         draft = rng.random() < synthetic.DRAFT_SHARE
         title_ru = self.phrase(rng, "ru", 3, 9) if has_russian else ""
-        record = models.Record(
-            reference_code=f"{prefix}-{n:06d}",
-            collection=context["series"].draw(),
-            kind=rng.choices(kinds, weights)[0],
-            title_en=self.phrase(rng, "en", 3, 9),
-            title_ru=title_ru,
-            original_title=title_ru,
-            original_language=context["languages"][0 if has_russian else 1],
-            description_en=self.phrase(rng, "en", 15, 50),
-            description_ru=self.phrase(rng, "ru", 15, 50) if rng.random() < 0.5 else "",
-            status=models.Status.DRAFT if draft else models.Status.PUBLISHED,
-            published_at=None if draft else PUBLISHED_FROM + datetime.timedelta(minutes=n),
+        collection = context["series"].draw()
+        kind = rng.choices(kinds, weights)[0]
+        title_en = self.phrase(rng, "en", 3, 9)
+        description_en = self.phrase(rng, "en", 15, 50)
+        description_ru = self.phrase(rng, "ru", 15, 50) if rng.random() < 0.5 else ""
+        date = synthetic.record_date(rng)
+        return (
+            f"{prefix}-{n:06d}",
+            collection.pk,
+            kind,
+            title_en,  # the untranslated column holds the default language, as on save
+            title_en,
+            title_ru,
+            title_ru,
+            context["languages"][0 if has_russian else 1].pk,
+            description_en,
+            description_en,
+            description_ru,
+            models.Status.DRAFT if draft else models.Status.PUBLISHED,
+            None if draft else PUBLISHED_FROM + datetime.timedelta(minutes=n),
+            *date,
         )
-        return record, synthetic.record_date(rng)
 
     def write_dates(self, objects: list, dates: list) -> None:
         # The EDTF field would parse every date on save (milliseconds each); the generator
@@ -211,22 +255,32 @@ class Command(BaseCommand):
                 [(*date, obj.pk) for obj, date in zip(objects, dates, strict=True)],
             )
 
-    def write_links(self, rng, records, links, russian, english) -> None:
+    def write_links(self, rng, pks, batch, links, languages) -> None:
         roles = list(models.PersonRole.values)
-        parts, tags, occasions, languages = [], [], [], []
-        for record, (people, subjects, events) in zip(records, links, strict=True):
+        russian, english = (language.pk for language in languages)
+        parts, tags, occasions, spoken = [], [], [], []
+        for pk, row, (people, subjects, events) in zip(pks, batch, links, strict=True):
             for position, person in enumerate(people):
                 role = models.PersonRole.AUTHOR if position == 0 else rng.choice(roles)
-                parts.append(models.RecordPerson(record=record, person=person, role=role))
-            tags += [models.Record.subjects.through(record=record, subject=s) for s in subjects]
-            occasions += [models.Record.events.through(record=record, event=e) for e in events]
-            languages.append(
-                models.Record.languages.through(record=record, language=record.original_language)
-            )
+                parts.append((pk, person.pk, role))
+            tags += [(pk, subject.pk) for subject in subjects]
+            occasions += [(pk, event.pk) for event in events]
+            original = row[RECORD_COLUMNS.index("original_language_id")]
+            spoken.append((pk, original))
             if rng.random() < 0.2:
-                other = english if record.original_language == russian else russian
-                languages.append(models.Record.languages.through(record=record, language=other))
-        models.RecordPerson.objects.bulk_create(parts)
-        models.Record.subjects.through.objects.bulk_create(tags)
-        models.Record.events.through.objects.bulk_create(occasions)
-        models.Record.languages.through.objects.bulk_create(languages)
+                spoken.append((pk, english if original == russian else russian))
+        self.tables["people"].write(parts)
+        self.tables["subjects"].write(tags)
+        self.tables["events"].write(occasions)
+        self.tables["languages"].write(spoken)
+
+    def record_documents(self, pks, batch, links, names) -> list[tuple]:
+        """The search documents of a batch, from the rows just written: what a rebuild makes."""
+        built = []
+        for pk, row, (people, _subjects, _events) in zip(pks, batch, links, strict=True):
+            record = dict(zip(RECORD_COLUMNS, row, strict=True)) | {"pk": pk}
+            fields = documents.record_fields(
+                record, [name for person in people for name in names[person.pk]]
+            )
+            built.append(tuple(fields[column] for column in DOCUMENT_COLUMNS))
+        return built
