@@ -38,6 +38,13 @@ def images_of(record: Record) -> list[tuple[object, list]]:
     return [(copy, images) for copy, images in groups if images]
 
 
+def has_manifest(record: Record) -> bool:
+    """Whether ``record``, loaded for its page (``for_detail()``), has an image whose tiles are
+    made, on itself or a copy: the records whose pages advertise a manifest. No query."""
+    images = [*record.images.all(), *(i for copy in record.copies.all() for i in copy.images.all())]
+    return any(image.tiled for image in images)
+
+
 def manifest_url(record: Record) -> str:
     return reverse("iiif_manifest", kwargs={"reference": record.reference_code})
 

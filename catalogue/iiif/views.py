@@ -54,7 +54,7 @@ def manifest(request, reference: str):
 def _collection(request, slug: str, page: int | None):
     unit = Collection.objects.filter(slug=slug).first()
     if unit is None:
-        return _refusal(_("No collection has this name."))
+        return _refusal(_("No collection is found at this address."))
     found = collections.listing(unit, page)
     if found is None:
         return _refusal(_("This collection has no such page."))
