@@ -74,7 +74,7 @@ def listing(collection: Collection, page: int | None) -> Listing | None:
     beyond the last."""
     records = _records(collection)
     total = records.count()
-    number = page or 1
+    number = 1 if page is None else page
     if number < 1 or number > max(1, math.ceil(total / PAGE_SIZE)):
         return None
     if page is None and total > PAGE_SIZE:
