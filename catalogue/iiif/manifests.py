@@ -10,10 +10,12 @@ each canvas whose image carries one; ``requiredStatement`` holds the images' cre
 once), and each canvas its own.
 """
 
+import re
 from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from catalogue.dates import edtf_display
@@ -126,71 +128,71 @@ def _names(links, attribute: str, language: str) -> list[str]:
 
 
 def _date(record: Record, language: str) -> str:
-    note = getattr(record, f"date_note_{language}", "")
+    note = in_language(record, "date_note", language)
     return f"{edtf_display(record.date)} ({note})" if note else edtf_display(record.date)
 
 
-def metadata(record: Record) -> list[dict]:
-    """The record page's fields, in the page's order and words."""
-    unknown = each_language(lambda language: _("unknown"))
-    people, organizations = record.people.all(), record.organizations.all()
-    languages, subjects = record.languages.all(), record.subjects.all()
-    fields = [
-        (lambda: _("Reference code"), {"none": [record.reference_code]}),
-        (lambda: _("Kind"), each_language(lambda _l: record.get_kind_display().capitalize())),
+def _languages(record: Record, language: str) -> str:
+    names = [in_language(item, "name", language) for item in record.languages.all()]
+    return ", ".join(names) or _("unknown")
+
+
+def _original_title(record: Record) -> dict[str, list[str]]:
+    # A language map's keys are letters and hyphens: "none" for any other code.
+    code = record.original_language.code if record.original_language else "none"
+    return {code if re.fullmatch(r"[A-Za-z-]+", code) else "none": [record.original_title]}
+
+
+def _described(record: Record) -> list[tuple]:
+    """The page's list of fields: (label, value) pairs, label a callable."""
+    fields = [(lambda: _("Reference code"), {"none": [record.reference_code]})]
+    if record.original_title:
+        title = (lambda: capfirst(_("title in the original language")), _original_title(record))
+        fields.append(title)
+    return fields + [
+        (lambda: _("Kind"), each_language(lambda _l: capfirst(record.get_kind_display()))),
         (
             lambda: _("Level of description"),
-            each_language(lambda _l: record.get_level_display().capitalize()),
+            each_language(lambda _l: capfirst(record.get_level_display())),
         ),
         (lambda: _("Date"), each_language(lambda language: _date(record, language))),
         (
             lambda: _("Collection"),
             each_language(lambda language: in_language(record.collection, "title", language)),
         ),
+        (lambda: _("Languages"), each_language(lambda language: _languages(record, language))),
         (
-            lambda: _("Languages"),
-            each_language(
-                lambda language: (
-                    ", ".join(in_language(item, "name", language) for item in languages)
-                    or _("unknown")
-                )
-            ),
+            lambda: _("Extent"),
+            field_map(record, "extent") or each_language(lambda _l: _("unknown")),
         ),
-        (lambda: _("Extent"), field_map(record, "extent") or unknown),
     ]
-    if record.original_title:
-        code = record.original_language.code if record.original_language else "none"
-        fields.insert(
-            1,
-            (
-                lambda: _("title in the original language").capitalize(),
-                {code: [record.original_title]},
-            ),
-        )
+
+
+def _named(record: Record) -> list[tuple]:
+    """The people, bodies and subjects the page lists, each with its role."""
+    people, bodies, subjects = (
+        record.people.all(),
+        record.organizations.all(),
+        record.subjects.all(),
+    )
+    fields = []
     if people:
-        fields.append(
-            (
-                lambda: _("People"),
-                each_language(lambda language: _names(people, "person", language)),
-            )
-        )
-    if organizations:
-        fields.append(
-            (
-                lambda: _("Organizations"),
-                each_language(lambda language: _names(organizations, "organization", language)),
-            )
-        )
+        names = each_language(lambda language: _names(people, "person", language))
+        fields.append((lambda: _("People"), names))
+    if bodies:
+        names = each_language(lambda language: _names(bodies, "organization", language))
+        fields.append((lambda: _("Organizations"), names))
     if subjects:
-        fields.append(
-            (
-                lambda: _("Subjects"),
-                each_language(
-                    lambda language: [in_language(s, "label", language) for s in subjects]
-                ),
-            )
+        labels = each_language(
+            lambda language: [in_language(s, "label", language) for s in subjects]
         )
-    return [entry(label, value) for label, value in fields]
+        fields.append((lambda: _("Subjects"), labels))
+    return fields
+
+
+def metadata(record: Record) -> list[dict]:
+    """The record page's fields, in the page's order and words."""
+    return [entry(label, value) for label, value in _described(record) + _named(record)]
 
 
 def _homepage(record: Record, absolute: Absolute) -> list[dict]:

@@ -214,3 +214,19 @@ def test_manifest_query_count_does_not_grow_with_images(
         manifest = fetch(client, "/iiif/C20-LETTER/manifest.json")
 
     assert len(canvases(manifest)) == count
+
+
+def test_manifest_gives_the_original_title_in_its_language(client, catalogue):
+    models.Record.objects.filter(pk=catalogue.speech.pk).update(
+        original_title="О культе личности и его последствиях", original_language=catalogue.russian
+    )
+
+    manifest = fetch(client, SPEECH)
+
+    (entry,) = [
+        e for e in manifest["metadata"] if e["label"]["en"] == ["Title in the original language"]
+    ]
+    assert entry == {
+        "label": {"en": ["Title in the original language"], "ru": ["Название на языке оригинала"]},
+        "value": {"ru": ["О культе личности и его последствиях"]},
+    }
