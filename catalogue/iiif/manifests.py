@@ -223,11 +223,12 @@ def _see_also(record: Record, absolute: Absolute) -> list[dict]:
 
 
 def provider(absolute: Absolute) -> list[dict]:
+    """The catalogue, named by its root address; its homepage is the English home page."""
     with translation.override("en"):
         home = absolute(reverse("catalogue:home"))
     return [
         {
-            "id": home,
+            "id": absolute(reverse("root")),
             "type": "Agent",
             "label": each_language(lambda _l: _("The 20th Congress archive")),
             "homepage": [{"id": home, "type": "Text", "format": "text/html"}],

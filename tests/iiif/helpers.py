@@ -39,3 +39,25 @@ def metadata(manifest: dict, language: str) -> dict[str, list[str]]:
         entry["label"][language][0]: entry["value"].get(language) or entry["value"].get("none")
         for entry in manifest["metadata"]
     }
+
+
+# References to resources described elsewhere, which may repeat an id (as the IIIF validator's
+# own uniqueness check reads a document).
+REFERENCES = {"target", "structures", "body", "thumbnail", "partOf", "start"}
+
+
+def repeated_ids(document: dict) -> list[str]:
+    """The ids that two resources of ``document`` share."""
+    seen, repeated, waiting = set(), [], [document]
+    while waiting:
+        node = waiting.pop()
+        for key, value in node.items():
+            if key in REFERENCES:
+                continue
+            if key == "id":
+                if value in seen:
+                    repeated.append(value)
+                seen.add(value)
+            elif isinstance(value, list):
+                waiting.extend(item for item in value if isinstance(item, dict))
+    return repeated

@@ -8,7 +8,7 @@ from catalogue.iiif import collections
 from tests import factories
 
 from .conftest import add_image, schema_errors
-from .helpers import fetch, path
+from .helpers import fetch, path, repeated_ids
 
 DOCUMENTS = "/iiif/collections/congress-20-documents/collection.json"
 FONDS = "/iiif/collections/congress-20/collection.json"
@@ -24,6 +24,7 @@ def test_collection_is_valid_iiif_presentation_3(client, catalogue, presentation
     for address in (DOCUMENTS, FONDS):
         collection = fetch(client, address)
         assert schema_errors(presentation_schema, collection) == []
+        assert repeated_ids(collection) == []
         assert collection["id"] == "http://testserver" + address
         assert collection["type"] == "Collection"
 

@@ -9,7 +9,7 @@ from PIL import Image as Pillow
 from catalogue import models
 
 from .conftest import add_image, schema_errors
-from .helpers import body, canvases, fetch, metadata, path
+from .helpers import body, canvases, fetch, metadata, path, repeated_ids
 
 SPEECH = "/iiif/C20-SPEECH/manifest.json"
 
@@ -24,6 +24,7 @@ def test_manifest_is_valid_iiif_presentation_3(client, catalogue, presentation_s
     manifest = fetch(client, SPEECH)
 
     assert schema_errors(presentation_schema, manifest) == []
+    assert repeated_ids(manifest) == []
     assert manifest["@context"] == "http://iiif.io/api/presentation/3/context.json"
     assert manifest["type"] == "Manifest"
     assert manifest["id"] == "http://testserver" + SPEECH
