@@ -53,7 +53,13 @@ def _parts_with_images(collection: Collection) -> list:
     """The units directly below ``collection`` that hold a published record with images, at
     any depth below them (two queries)."""
     units = list(Collection.objects.only("pk", "parent", "slug", "title_en", "title_ru"))
-    holding = set(Record.objects.published().with_images().values_list("collection", flat=True))
+    holding = set(
+        Record.objects.published()
+        .with_images()
+        .order_by()
+        .values_list("collection", flat=True)
+        .distinct()
+    )
     children: dict = {}
     for unit in units:
         children.setdefault(unit.parent_id, []).append(unit)
