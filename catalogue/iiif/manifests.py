@@ -242,7 +242,6 @@ def manifest(record: Record, absolute: Absolute) -> dict:
     base = address.removesuffix("/manifest.json")
     groups = images_of(record)
     images = [image for _copy, group in groups for image in group]
-    canvases = {image.pk: _canvas(image, base, absolute) for image in images}
     data = {
         "@context": PRESENTATION_CONTEXT,
         "id": address,
@@ -266,19 +265,24 @@ def manifest(record: Record, absolute: Absolute) -> dict:
             "seeAlso": _see_also(record, absolute),
             "thumbnail": thumbnail(images[0], absolute),
             "behavior": ["individuals"],
-            "items": list(canvases.values()),
+            "items": [_canvas(image, base, absolute) for image in images],
         }
     )
-    ranges = [
+    ranges = _ranges(groups, base)
+    if ranges:
+        data["structures"] = ranges
+    return data
+
+
+def _ranges(groups, base: str) -> list[dict]:
+    """One Range per copy with images, labelled as the copy, naming its canvases."""
+    return [
         {
             "id": f"{base}/range/copy-{copy.key}",
             "type": "Range",
             "label": field_map(copy, "label"),
-            "items": [{"id": canvases[image.pk]["id"], "type": "Canvas"} for image in group],
+            "items": [{"id": f"{base}/canvas/{image.key}", "type": "Canvas"} for image in group],
         }
         for copy, group in groups
         if copy is not None
     ]
-    if ranges:
-        data["structures"] = ranges
-    return data
