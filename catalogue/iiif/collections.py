@@ -49,9 +49,9 @@ def _records(collection: Collection):
     )
 
 
-def _parts_with_images(collection: Collection) -> list:
-    """The units directly below ``collection`` that hold a published record with images, at
-    any depth below them (two queries)."""
+def _parts_with_images(collection: Collection | None) -> list:
+    """The units directly below ``collection`` (``None``: the outermost units) that hold a
+    published record with images, at any depth below them (two queries)."""
     units = list(Collection.objects.only("pk", "parent", "slug", "title_en", "title_ru"))
     holding = set(
         Record.objects.published()
@@ -72,7 +72,8 @@ def _parts_with_images(collection: Collection) -> list:
             holds(child, seen) for child in children.get(unit.pk, ()) if child.pk not in seen
         )
 
-    return [unit for unit in children.get(collection.pk, []) if holds(unit, {collection.pk})]
+    top = collection.pk if collection is not None else None
+    return [unit for unit in children.get(top, []) if holds(unit, {top})]
 
 
 def listing(collection: Collection, page: int | None) -> Listing | None:
@@ -108,20 +109,50 @@ def _manifest_reference(record: Record, absolute: Absolute) -> dict:
     }
 
 
-def _homepage(collection: Collection, absolute: Absolute) -> list[dict]:
+def _homepage(collection: Collection | None, absolute: Absolute) -> list[dict]:
+    """The collection's page (``None``: the list of collections) in each language."""
     pages = []
     for language in LANGUAGES:
         with translation.override(language):
             pages.append(
                 {
-                    "id": absolute(collection.get_absolute_url()),
+                    "id": absolute(
+                        collection.get_absolute_url()
+                        if collection is not None
+                        else reverse("catalogue:collection_list")
+                    ),
                     "type": "Text",
-                    "label": field_map(collection, "title"),
+                    "label": (
+                        field_map(collection, "title")
+                        if collection is not None
+                        else each_language(lambda _l: _("Collections"))
+                    ),
                     "format": "text/html",
                     "language": [language],
                 }
             )
     return pages
+
+
+def _reference(unit: Collection, absolute: Absolute) -> dict:
+    return {
+        "id": absolute(collection_url(unit)),
+        "type": "Collection",
+        "label": field_map(unit, "title"),
+    }
+
+
+def catalogue_collection(absolute: Absolute) -> dict:
+    """The whole catalogue: its outermost collections that hold records with images."""
+    return {
+        "@context": PRESENTATION_CONTEXT,
+        "id": absolute(reverse("iiif_catalogue")),
+        "type": "Collection",
+        "label": each_language(lambda _l: _("The 20th Congress archive")),
+        "provider": provider(absolute),
+        "homepage": _homepage(None, absolute),
+        "items": [_reference(unit, absolute) for unit in _parts_with_images(None)],
+    }
 
 
 def _page_label(found: Listing, page: int) -> dict:
@@ -155,21 +186,8 @@ def collection(found: Listing, absolute: Absolute, *, paged: bool = False) -> di
     data["provider"] = provider(absolute)
     data["homepage"] = _homepage(unit, absolute)
     if paged:
-        data["partOf"] = [
-            {
-                "id": absolute(collection_url(unit)),
-                "type": "Collection",
-                "label": field_map(unit, "title"),
-            }
-        ]
-    items = [
-        {
-            "id": absolute(collection_url(part)),
-            "type": "Collection",
-            "label": field_map(part, "title"),
-        }
-        for part in found.parts
-    ]
+        data["partOf"] = [_reference(unit, absolute)]
+    items = [_reference(part, absolute) for part in found.parts]
     if not paged and found.total > PAGE_SIZE:
         items += [
             {

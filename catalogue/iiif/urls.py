@@ -7,6 +7,7 @@ from catalogue.converters import ReferenceCodeConverter
 from . import views
 
 urlpatterns = [
+    path("collection.json", views.catalogue_collection, name="iiif_catalogue"),
     path("collections/<slug:slug>/collection.json", views.collection, name="iiif_collection"),
     path(
         "collections/<slug:slug>/pages/<int:page>/collection.json",

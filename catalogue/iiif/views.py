@@ -63,6 +63,11 @@ def _collection(request, slug: str, page: int | None):
 
 
 @require_safe
+def catalogue_collection(request):
+    return _answer(collections.catalogue_collection(request.build_absolute_uri))
+
+
+@require_safe
 def collection(request, slug: str):
     return _collection(request, slug, None)
 

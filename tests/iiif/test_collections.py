@@ -111,3 +111,17 @@ def test_collection_query_count_does_not_grow_with_records(
         collection = fetch(client, DOCUMENTS)
 
     assert len(collection["items"]) == count + 1
+
+
+def test_catalogue_collection_lists_the_outermost_collections_with_images(
+    client, catalogue, presentation_schema, django_assert_num_queries
+):
+    factories.collection(slug="nothing-scanned", title_en="Nothing scanned")
+
+    with django_assert_num_queries(2):
+        whole = fetch(client, "/iiif/collection.json")
+
+    assert schema_errors(presentation_schema, whole) == []
+    assert repeated_ids(whole) == []
+    assert whole["label"] == {"en": ["The 20th Congress archive"], "ru": ["Архив XX съезда"]}
+    assert _ids(whole) == [FONDS]
