@@ -5,6 +5,7 @@ import re
 
 from django.utils.safestring import SafeString, mark_safe
 
+from .iiif import manifests
 from .models import OrganizationRole, PersonRole, Record
 
 # The same escapes as django.utils.html.json_script: the data cannot close its element.
@@ -106,7 +107,23 @@ def record_data(record: Record, url: str, request) -> dict:
     ]
     if images:
         data["image"] = images
+    if manifests.has_manifest(record):
+        data["subjectOf"] = [_manifest(record, request)]
     return data
+
+
+def _manifest(record: Record, request) -> dict:
+    """The record's IIIF manifest, as a work about it in the IIIF Presentation 3 format: the
+    media type with its profile, and the IIIF class as ``additionalType``."""
+    address = request.build_absolute_uri(manifests.manifest_url(record))
+    return {
+        "@type": "CreativeWork",
+        "@id": address,
+        "url": address,
+        "name": "IIIF manifest",
+        "additionalType": "http://iiif.io/api/presentation/3#Manifest",
+        "encodingFormat": manifests.CONTENT_TYPE,
+    }
 
 
 def script_content(data: dict) -> SafeString:

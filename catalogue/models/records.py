@@ -56,6 +56,51 @@ class RecordQuerySet(KeyedQuerySet):
             models.Prefetch("people", queryset=RecordPerson.objects.select_related("person"))
         )
 
+    def with_images(self):
+        """Records with at least one image whose tiles are made, on the record or a copy: the
+        records that have a IIIF manifest. Two ``EXISTS``, each answered from a foreign key's
+        index, so a record is never repeated."""
+        from .holdings import Image
+
+        tiled = Image.objects.filter(tiled=True)
+        own = tiled.filter(record=models.OuterRef("pk"))
+        on_copies = tiled.filter(copy__record=models.OuterRef("pk"))
+        return self.filter(models.Exists(own) | models.Exists(on_copies))
+
+    def with_tiled_images(self):
+        """With ``tiled_images`` on each record and on each of its copies: the images whose
+        tiles are made, in order (three queries, whatever the number of records)."""
+        from .holdings import Copy, Image
+
+        tiled = Image.objects.filter(tiled=True)
+        return self.prefetch_related(
+            models.Prefetch("images", queryset=tiled, to_attr="tiled_images"),
+            models.Prefetch(
+                "copies",
+                queryset=Copy.objects.prefetch_related(
+                    models.Prefetch("images", queryset=tiled, to_attr="tiled_images")
+                ),
+            ),
+        )
+
+    def for_manifest(self):
+        """What a record's IIIF manifest says: the page's fields and ``with_tiled_images()``."""
+        from .record_links import RecordOrganization, RecordPerson
+
+        return (
+            self.with_tiled_images()
+            .select_related("collection", "original_language")
+            .prefetch_related(
+                "languages",
+                "subjects",
+                models.Prefetch("people", queryset=RecordPerson.objects.select_related("person")),
+                models.Prefetch(
+                    "organizations",
+                    queryset=RecordOrganization.objects.select_related("organization"),
+                ),
+            )
+        )
+
     def for_detail(self):
         """Everything the record page shows; related records on either side only if published.
 
