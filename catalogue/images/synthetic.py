@@ -82,3 +82,32 @@ def attach_pages(
             if progress is not None:
                 progress(done, total)
     return done
+
+
+def share(value: str) -> float:
+    """An argument type: a fraction from 0 to 1."""
+    number = float(value)
+    if not 0 <= number <= 1:
+        raise ValueError(value)
+    return number
+
+
+def image_size(value: str) -> tuple[int, int]:
+    """An argument type: ``WIDTHxHEIGHT``, each side from 16 to 20,000 pixels."""
+    width, height = (int(side) for side in value.lower().split("x"))
+    if not (16 <= width <= 20_000 and 16 <= height <= 20_000):
+        raise ValueError(value)
+    return width, height
+
+
+def attach_to_generated(stdout, prefix: str, fraction: float, seed: int, size) -> int:
+    """Give generated records (``<prefix>-…``) synthetic pages; for ``generate_records``."""
+    from catalogue.progress import Progress
+
+    records = list(
+        Record.objects.filter(reference_code__startswith=f"{prefix}-").order_by("reference_code")
+    )
+    progress = Progress(stdout, "Synthetic page images", threshold=0)
+    made = attach_pages(records, fraction, seed, size, progress)
+    stdout.write(f"{made} synthetic page images ({size[0]}×{size[1]}) in {progress.seconds:.1f} s.")
+    return made
