@@ -88,6 +88,7 @@ bench: install
 	echo "== import of 100,000 records =="; \
 	$(PY) manage.py migrate --no-input -v0; \
 	$(PY) manage.py benchmark_import --rows 100000
+	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; export DATABASE_URL="sqlite:///$$dir/bench-images.sqlite3"; echo "== images =="; $(PY) manage.py migrate --no-input -v0 && $(PY) manage.py benchmark_images
 
 lint: install-test
 	$(VENV)/bin/ruff check archive catalogue tests
