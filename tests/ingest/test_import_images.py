@@ -4,11 +4,13 @@ image service; again, it changes nothing."""
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
 from PIL import Image as Pillow
 from reversion.models import Revision
 
 from catalogue.images import service
+from catalogue.images.forms import ImageForm
 from catalogue.models import Copy, Image
 
 from .conftest import CC0, expected_pyramid, picture, row, run, stored, stored_files, write_folder
@@ -163,3 +165,20 @@ def test_import_images_sample_folder_ingests(media, catalogue_loaded, settings):
     assert all(image.rights == CC0 for image in images)
     assert all((media / "media" / "iiif" / image.key / "info.json").exists() for image in images)
     assert "0 images added, 0 updated, 3 unchanged" in run(folder)[0]
+
+
+def test_import_images_knows_an_image_uploaded_in_the_admin(media, scans, report):
+    data = picture()
+    form = ImageForm(
+        data={"alt_text_en": "Page one.jpg", "position": 0},
+        files={"file": SimpleUploadedFile("scan.jpg", data, content_type="image/jpeg")},
+        instance=Image(record=report),
+    )
+    assert form.is_valid(), form.errors
+    form.save()
+    write_folder(scans, [row("one.jpg", "INGEST-1")], {"one.jpg": data})
+
+    out, _err = run(scans)
+
+    assert "0 images added, 0 updated, 1 unchanged" in out
+    assert Image.objects.count() == 1

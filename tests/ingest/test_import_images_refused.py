@@ -81,6 +81,7 @@ def test_import_images_refuses_folder_with_one_hostile_file(
         (row("/etc/hostname", "INGEST-1"), "file: an absolute path"),
         (row("missing.jpg", "INGEST-1"), "file: there is no such file in the folder."),
         (row("good.jpg", "INGEST-1"), "repeats row 2: the same file for the same record"),
+        (row("good2.jpg", "INGEST-1", caption_en="A\x00B"), "caption_en: the value holds"),
     ],
     ids=[
         "unknown-record",
@@ -91,6 +92,7 @@ def test_import_images_refuses_folder_with_one_hostile_file(
         "absolute-path",
         "missing-file",
         "duplicate-row",
+        "nul-character",
     ],
 )
 def test_import_images_refuses_folder_with_one_bad_row(media, scans, report, bad, reason):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from PIL import Image as Pillow
 
 from catalogue.models import Copy, Image, Record
+from catalogue.transfer.cells import control_character
 from catalogue.transfer.reading import FileError, read_table
 
 from ..rights import canonical_rights
@@ -175,6 +176,9 @@ def _check_row(folder: Path, number: int, values: dict, owners: _Owners) -> Row:
         row.copy = owners.copies.get((code, key))
         if row.copy is None:
             row.errors.append(f"copy: record {code} has no copy {key!r}.")
+    for column in ("file", "record", "copy", *FIELDS):
+        if reason := control_character(values.get(column, "")):
+            row.errors.append(f"{column}: {reason}.")
     if not row.values["alt_text_en"]:
         row.errors.append("alt_en: the column is empty; say what the image shows.")
     if row.errors:
@@ -197,7 +201,7 @@ def _check_row(folder: Path, number: int, values: dict, owners: _Owners) -> Row:
     row.image = owners.images.get((*row.owner, row.checksum))
     if row.image is None:
         row.action = ADD
-    elif all(getattr(row.image, field) == value for field, value in row.values.items()):
+    elif all((getattr(row.image, field) or "") == value for field, value in row.values.items()):
         row.action = UNCHANGED
     else:
         row.action = UPDATE
