@@ -154,6 +154,11 @@ def test_import_images_failing_tiles_leave_nothing(media, scans, report, monkeyp
     assert Revision.objects.count() == 0
 
 
+def test_load_catalogue_gives_the_collection_no_images(media, catalogue_loaded):
+    assert Image.objects.count() == 0
+    assert stored(media) == []
+
+
 def test_import_images_sample_folder_ingests(media, catalogue_loaded, settings):
     folder = settings.BASE_DIR / "fixtures" / "images-sample"
 

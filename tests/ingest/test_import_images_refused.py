@@ -80,7 +80,10 @@ def test_import_images_refuses_folder_with_one_hostile_file(
         (row("../x.jpg", "INGEST-1"), "file: the path leaves the folder (..)"),
         (row("/etc/hostname", "INGEST-1"), "file: an absolute path"),
         (row("missing.jpg", "INGEST-1"), "file: there is no such file in the folder."),
-        (row("good.jpg", "INGEST-1"), "repeats row 2: the same file for the same record"),
+        (
+            row("good.jpg", "INGEST-1"),
+            "repeats row 2: the same image (an identical file) for the same record",
+        ),
         (row("good2.jpg", "INGEST-1", caption_en="A\x00B"), "caption_en: the value holds"),
     ],
     ids=[

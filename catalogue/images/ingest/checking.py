@@ -126,7 +126,8 @@ def check_folder(folder: Path, progress=None) -> Plan:
             identity = (*row.owner, row.checksum)
             if identity in seen:
                 row.errors.append(
-                    f"repeats row {seen[identity]}: the same file for the same record or copy."
+                    f"repeats row {seen[identity]}: the same image (an identical file) "
+                    "for the same record or copy."
                 )
             seen.setdefault(identity, number)
         plan.rows.append(row)
