@@ -184,3 +184,11 @@ def test_import_images_refuses_unreadable_csv(media, scans, report):
 
 def test_import_images_refuses_folder_without_listing(media, scans):
     assert refusal(scans).startswith(f"{scans} has no images.csv")
+
+
+def test_import_images_names_every_reason_of_a_row(media, scans, report):
+    write_folder(scans, [row("../x.jpg", "NOPE", alt_en="", rights="nope")], {})
+
+    said = refusal(scans).splitlines()
+
+    assert [line.split(": ", 2)[1] for line in said] == ["file", "record", "rights", "alt_en"]

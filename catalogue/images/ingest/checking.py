@@ -15,7 +15,7 @@ from catalogue.models import Copy, Image, Record
 from catalogue.transfer.cells import control_character
 from catalogue.transfer.reading import FileError, read_table
 
-from ..rights import canonical_rights
+from ..rights import canonical_rights, validate_rights
 
 LISTING = "images.csv"
 COLUMNS = (
@@ -167,6 +167,22 @@ def _check_row(folder: Path, number: int, values: dict, owners: _Owners) -> Row:
     row.path, reason = _inside(folder, row.file)
     if reason:
         row.errors.append(reason)
+    _check_owner(row, values, owners)
+    _check_cells(row, values)
+    if not row.errors:
+        _check_file(row)
+    if not row.errors:
+        row.image = owners.images.get((*row.owner, row.checksum))
+        if row.image is None:
+            row.action = ADD
+        elif all((getattr(row.image, name) or "") == value for name, value in row.values.items()):
+            row.action = UNCHANGED
+        else:
+            row.action = UPDATE
+    return row
+
+
+def _check_owner(row: Row, values: dict, owners: _Owners) -> None:
     code, key = values.get("record", ""), values.get("copy", "")
     row.record = owners.records.get(code)
     if not code:
@@ -177,13 +193,25 @@ def _check_row(folder: Path, number: int, values: dict, owners: _Owners) -> Row:
         row.copy = owners.copies.get((code, key))
         if row.copy is None:
             row.errors.append(f"copy: record {code} has no copy {key!r}.")
+
+
+def _check_cells(row: Row, values: dict) -> None:
     for column in ("file", "record", "copy", *FIELDS):
         if reason := control_character(values.get(column, "")):
             row.errors.append(f"{column}: {reason}.")
+    try:
+        # Checked apart from full_clean(), so that a row refused for its file or record
+        # names its rights too.
+        validate_rights(row.values["rights"])
+    except ValidationError as error:
+        row.errors.extend(f"rights: {message}" for message in error.messages)
     if not row.values["alt_text_en"]:
         row.errors.append("alt_en: the column is empty; say what the image shows.")
-    if row.errors:
-        return row
+
+
+def _check_file(row: Row) -> None:
+    """The file through the model's own validation (``validate_image``), with the row's
+    metadata; sets the file's checksum."""
     candidate = Image(record=None if row.copy else row.record, copy=row.copy, **row.values)
     try:
         with row.path.open("rb") as handle:
@@ -192,21 +220,11 @@ def _check_row(folder: Path, number: int, values: dict, owners: _Owners) -> Row:
                 # Assigning reads the size from the header; validate_image refuses a bomb.
                 warnings.simplefilter("ignore", Pillow.DecompressionBombWarning)
                 candidate.file = File(handle, name=row.path.name)
-            candidate.full_clean(exclude=["position", "key"])
+            candidate.full_clean(exclude=["position", "key", "rights"])
     except ValidationError as error:
         row.errors.extend(_messages(error))
-        return row
     except OSError as error:
         row.errors.append(f"file: cannot be read ({error.strerror}).")
-        return row
-    row.image = owners.images.get((*row.owner, row.checksum))
-    if row.image is None:
-        row.action = ADD
-    elif all((getattr(row.image, field) or "") == value for field, value in row.values.items()):
-        row.action = UNCHANGED
-    else:
-        row.action = UPDATE
-    return row
 
 
 def _inside(folder: Path, name: str) -> tuple[Path | None, str]:
