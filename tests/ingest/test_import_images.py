@@ -187,3 +187,20 @@ def test_import_images_knows_an_image_uploaded_in_the_admin(media, scans, report
 
     assert "0 images added, 0 updated, 1 unchanged" in out
     assert Image.objects.count() == 1
+
+
+def test_import_images_interrupted_leaves_nothing(media, scans, report, monkeypatch):
+    write_folder(scans, [row("one.jpg", "INGEST-1")], {"one.jpg": picture()})
+
+    def interrupted(image, force=False):
+        (media / "private" / "iiif" / f".{image.key}-part").mkdir(parents=True)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(service, "process", interrupted)
+
+    with pytest.raises(KeyboardInterrupt):
+        run(scans)
+
+    assert Image.objects.count() == 0
+    assert stored(media) == []
+    assert list((media / "private" / "iiif").iterdir()) == []

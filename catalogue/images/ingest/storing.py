@@ -56,6 +56,9 @@ def store(plan: Plan, user=None, progress=None) -> dict[str, int]:
         raise IngestFailed(
             f"Storing the images failed ({error}); nothing of {plan.folder} was kept."
         ) from error
+    except BaseException:
+        _remove_files(added)  # interrupted: the transaction is undone, the files go too
+        raise
     return plan.counts
 
 
@@ -76,7 +79,7 @@ def _add(row, positions: dict) -> Image:
     image.file.save(row.path.name, ContentFile(data), save=False)
     try:
         image.save()
-    except Exception:
+    except BaseException:
         image.file.storage.delete(image.file.name)
         raise
     return image
