@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from PIL import Image as Pillow
 
 from catalogue.models import Copy, Image
@@ -73,7 +74,7 @@ def test_import_images_refuses_folder_with_one_hostile_file(
 @pytest.mark.parametrize(
     "bad, reason",
     [
-        (row("good2.jpg", "NO-SUCH-1"), "record: there is no record 'NO-SUCH-1'."),
+        (row("good2.jpg", "NO-SUCH-1"), "record: there is no record “NO-SUCH-1”."),
         (row("good2.jpg", "INGEST-1", copy="nowhere"), "copy: record INGEST-1 has no copy"),
         (row("good2.jpg", "INGEST-1", alt_en=""), "alt_en: the column is empty"),
         (row("good2.jpg", "INGEST-1", rights="All rights reserved"), "rights: All rights"),
@@ -136,7 +137,7 @@ def test_import_images_names_every_bad_row(media, scans, report):
 
     assert said == [
         "images.csv row 2 (missing.jpg): file: there is no such file in the folder.",
-        "images.csv row 3 (good.jpg): record: there is no record 'NOPE'.",
+        "images.csv row 3 (good.jpg): record: there is no record “NOPE”.",
     ]
 
 
@@ -173,7 +174,7 @@ def test_import_images_refuses_listing_with_unknown_column(media, scans, report)
     listed = [row("good.jpg", "INGEST-1", shelf="A1")]
     write_folder(scans, listed, {"good.jpg": picture()}, [*HEADER, "shelf"])
 
-    assert "images.csv has column(s) the ingest does not know: shelf" in refusal(scans)
+    assert "images.csv has column(s) the import does not know: shelf" in refusal(scans)
 
 
 def test_import_images_refuses_unreadable_csv(media, scans, report):
@@ -192,3 +193,12 @@ def test_import_images_names_every_reason_of_a_row(media, scans, report):
     said = refusal(scans).splitlines()
 
     assert [line.split(": ", 2)[1] for line in said] == ["file", "record", "rights", "alt_en"]
+
+
+def test_import_images_refusal_in_russian(media, scans, report):
+    write_folder(scans, [row("good.jpg", "NOPE")], {"good.jpg": picture()})
+
+    with translation.override("ru"):
+        said = refusal(scans)
+
+    assert said == "images.csv, строка 2 (good.jpg): record: записи «NOPE» нет.\n"

@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from PIL import Image as Pillow
 
 from catalogue.models import Copy, Image, Record
@@ -77,7 +78,8 @@ class Plan:
     def messages(self) -> list[str]:
         found = list(self.errors)
         for row in self.rows:
-            place = f"{LISTING} row {row.number}" + (f" ({row.file})" if row.file else "")
+            place = _("%(listing)s row %(row)s") % {"listing": LISTING, "row": row.number}
+            place += f" ({row.file})" if row.file else ""
             found.extend(f"{place}: {error}" for error in row.errors)
         return found
 
@@ -95,10 +97,13 @@ def check_folder(folder: Path, progress=None) -> Plan:
     plan = Plan(Path(folder))
     listing = plan.folder / LISTING
     if not plan.folder.is_dir():
-        plan.errors.append(f"{folder} is not a folder.")
+        plan.errors.append(_("%(folder)s is not a folder.") % {"folder": folder})
         return plan
     if not listing.is_file():
-        plan.errors.append(f"{folder} has no {LISTING}: it lists the files and their records.")
+        plan.errors.append(
+            _("%(folder)s has no %(listing)s: it lists the files and their records.")
+            % {"folder": folder, "listing": LISTING}
+        )
         return plan
     try:
         with listing.open("rb") as stream:
@@ -109,11 +114,17 @@ def check_folder(folder: Path, progress=None) -> Plan:
     missing = [name for name in REQUIRED if name not in table.header]
     unknown = [name for name in table.header if name not in COLUMNS]
     if missing:
-        plan.errors.append(f"{LISTING} lacks the column(s) {', '.join(missing)}.")
+        plan.errors.append(
+            _("%(listing)s lacks the column(s) %(columns)s.")
+            % {"listing": LISTING, "columns": ", ".join(missing)}
+        )
     if unknown:
         plan.errors.append(
-            f"{LISTING} has column(s) the ingest does not know: {', '.join(unknown)} "
-            f"(the columns are {', '.join(COLUMNS)})."
+            _(
+                "%(listing)s has column(s) the import does not know: %(unknown)s (the columns "
+                "are %(columns)s)."
+            )
+            % {"listing": LISTING, "unknown": ", ".join(unknown), "columns": ", ".join(COLUMNS)}
         )
     if missing or unknown:
         return plan
@@ -126,8 +137,11 @@ def check_folder(folder: Path, progress=None) -> Plan:
             identity = (*row.owner, row.checksum)
             if identity in seen:
                 row.errors.append(
-                    f"repeats row {seen[identity]}: the same image (an identical file) "
-                    "for the same record or copy."
+                    _(
+                        "repeats row %(row)s: the same image (an identical file) for the same "
+                        "record or copy."
+                    )
+                    % {"row": seen[identity]}
                 )
             seen.setdefault(identity, number)
         plan.rows.append(row)
@@ -186,13 +200,15 @@ def _check_owner(row: Row, values: dict, owners: _Owners) -> None:
     code, key = values.get("record", ""), values.get("copy", "")
     row.record = owners.records.get(code)
     if not code:
-        row.errors.append("record: the column is empty; give the record's reference code.")
+        row.errors.append("record: " + _("the column is empty; give the record's reference code."))
     elif row.record is None:
-        row.errors.append(f"record: there is no record {code!r}.")
+        row.errors.append("record: " + _("there is no record “%(code)s”.") % {"code": code})
     elif key:
         row.copy = owners.copies.get((code, key))
         if row.copy is None:
-            row.errors.append(f"copy: record {code} has no copy {key!r}.")
+            row.errors.append(
+                "copy: " + _("record %(code)s has no copy “%(key)s”.") % {"code": code, "key": key}
+            )
 
 
 def _check_cells(row: Row, values: dict) -> None:
@@ -206,7 +222,7 @@ def _check_cells(row: Row, values: dict) -> None:
     except ValidationError as error:
         row.errors.extend(f"rights: {message}" for message in error.messages)
     if not row.values["alt_text_en"]:
-        row.errors.append("alt_en: the column is empty; say what the image shows.")
+        row.errors.append("alt_en: " + _("the column is empty; say what the image shows."))
 
 
 def _check_file(row: Row) -> None:
@@ -224,27 +240,31 @@ def _check_file(row: Row) -> None:
     except ValidationError as error:
         row.errors.extend(_messages(error))
     except OSError as error:
-        row.errors.append(f"file: cannot be read ({error.strerror}).")
+        row.errors.append("file: " + _("cannot be read (%(error)s).") % {"error": error.strerror})
 
 
 def _inside(folder: Path, name: str) -> tuple[Path | None, str]:
     """The file ``name`` inside ``folder``, or why it is not one."""
     if not name:
-        return None, "file: the column is empty; name a file in the folder."
+        return None, "file: " + _("the column is empty; name a file in the folder.")
     if PurePosixPath(name).is_absolute() or PureWindowsPath(name).drive:
-        return None, "file: an absolute path; name a file inside the folder, relative to it."
+        return None, "file: " + _(
+            "an absolute path; name a file inside the folder, relative to it."
+        )
     if ".." in PurePosixPath(name.replace("\\", "/")).parts:
-        return None, "file: the path leaves the folder (..); name a file inside it."
+        return None, "file: " + _("the path leaves the folder (..); name a file inside it.")
     path = folder / name
     real, root = path.resolve(), folder.resolve()
     if not real.is_relative_to(root):
-        return None, "file: a link to a file outside the folder; copy the file into it."
+        return None, "file: " + _("a link to a file outside the folder; copy the file into it.")
     if not real.exists():
-        return None, "file: there is no such file in the folder."
+        return None, "file: " + _("there is no such file in the folder.")
     if not real.is_file():
-        return None, "file: not a file."
+        return None, "file: " + _("not a file.")
     if real == root / LISTING:
-        return None, f"file: {LISTING} is the listing, not an image."
+        return None, "file: " + _("%(listing)s is the listing, not an image.") % {
+            "listing": LISTING
+        }
     return real, ""
 
 

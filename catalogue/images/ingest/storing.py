@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalogue import history
 from catalogue.models import Image, Record
@@ -49,12 +50,16 @@ def store(plan: Plan, user=None, progress=None) -> dict[str, int]:
                 updated_at=timezone.now()
             )
             history.save_revision(
-                Record, records, user, f"Imported images from {plan.folder.name or plan.folder}"
+                Record,
+                records,
+                user,
+                _("Imported images from %(folder)s") % {"folder": plan.folder.name or plan.folder},
             )
     except Exception as error:
         _remove_files(added)
         raise IngestFailed(
-            f"Storing the images failed ({error}); nothing of {plan.folder} was kept."
+            _("Storing the images failed (%(error)s); nothing of %(folder)s was kept.")
+            % {"error": error, "folder": plan.folder}
         ) from error
     except BaseException:
         _remove_files(added)  # interrupted: the transaction is undone, the files go too
@@ -65,7 +70,7 @@ def store(plan: Plan, user=None, progress=None) -> dict[str, int]:
 def _add(row, positions: dict) -> Image:
     data = row.path.read_bytes()
     if hashlib.sha256(data).hexdigest() != row.checksum:
-        raise ValueError(f"{row.file} changed after it was checked")
+        raise ValueError(_("%(file)s changed after it was checked") % {"file": row.file})
     owner = (row.copy.pk, None) if row.copy else (None, row.record.pk)
     positions[owner] = positions.get(owner, -1) + 1
     image = Image(
