@@ -119,9 +119,12 @@ def test_import_images_new_images_follow_the_existing_ones(media, scans, report)
 
 def test_import_images_makes_one_revision_of_the_records(media, scans, report, curator):
     write_folder(scans, [row("one.jpg", "INGEST-1")], {"one.jpg": picture()})
+    before = report.updated_at
 
     run(scans, "--user", "curator")
 
+    report.refresh_from_db()
+    assert report.updated_at > before
     revision = Revision.objects.get()
     assert revision.comment == "Imported images from scans"
     assert revision.user == curator

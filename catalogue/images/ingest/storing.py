@@ -45,10 +45,12 @@ def store(plan: Plan, user=None, progress=None) -> dict[str, int]:
                 service.process(image, force=True)
                 if progress is not None:
                     progress(done, len(added))
-            records = _records_touched(plan)
-            Record.objects.filter(pk__in=[record.pk for record in records]).update(
-                updated_at=timezone.now()
-            )
+            records, now = _records_touched(plan), timezone.now()
+            # A record's images are part of it: its "last updated" moves (and the cached
+            # facet counts keyed on it, "has images" among them, are counted again).
+            Record.objects.filter(pk__in=[record.pk for record in records]).update(updated_at=now)
+            for record in records:
+                record.updated_at = now
             history.save_revision(
                 Record,
                 records,
