@@ -1,4 +1,5 @@
-"""Write every image's thumbnail and display size again (after a change of sizes or format)."""
+"""Make every image's IIIF tiles, sizes and info.json again (after a change of tile size or
+format, or a restored backup of the originals)."""
 
 from django.core.management.base import BaseCommand
 
@@ -8,11 +9,13 @@ from catalogue.progress import Progress
 
 
 class Command(BaseCommand):
-    help = "Regenerate the thumbnail and display-size copies of every image."
+    help = "Make every image's IIIF tiles, sizes and info.json again from its original."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--missing", action="store_true", help="Only images that lack a derivative."
+            "--missing",
+            action="store_true",
+            help="Only images whose files are not where their record's status wants them.",
         )
 
     def handle(self, *args, missing: bool, **options):
