@@ -1,5 +1,4 @@
-"""Make every image's IIIF tiles, sizes and info.json again (after a change of tile size or
-format, or a restored backup of the originals)."""
+"""Write every image's thumbnail and display size again (after a change of sizes or format)."""
 
 from django.core.management.base import BaseCommand
 
@@ -9,13 +8,11 @@ from catalogue.progress import Progress
 
 
 class Command(BaseCommand):
-    help = "Make every image's IIIF tiles, sizes and info.json again from its original."
+    help = "Regenerate the thumbnail and display-size copies of every image."
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--missing",
-            action="store_true",
-            help="Only images whose files are not where their record's status wants them.",
+            "--missing", action="store_true", help="Only images that lack a derivative."
         )
 
     def handle(self, *args, missing: bool, **options):
