@@ -108,6 +108,7 @@ bench: install wrk
 	done; \
 	export DATABASE_URL="sqlite:///$$dir/bench-import.sqlite3"; \
 	$(BENCH_IMPORT)
+	@dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; export DATABASE_URL="sqlite:///$$dir/bench-images.sqlite3"; echo "== images =="; $(PY) manage.py migrate --no-input -v0 && $(PY) manage.py benchmark_images
 
 # The same on PostgreSQL: make bench-postgres DATABASE_URL=postgres://user@host:port/name
 # creates a database per size on that server (catalogue_bench_N, needs CREATEDB and psql)

@@ -10,17 +10,26 @@ PROGRESS_THRESHOLD = 300
 
 
 class Progress:
-    """Call with (done, total); on a terminal one ``\\r`` line, elsewhere a line per tenth."""
+    """Call with (done, total); on a terminal one ``\\r`` line, elsewhere a line per tenth.
 
-    def __init__(self, stream: TextIO, label: str, tty: bool | None = None):
+    Says nothing for ``threshold`` items or fewer (slow items, such as images, want 0)."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        label: str,
+        tty: bool | None = None,
+        threshold: int = PROGRESS_THRESHOLD,
+    ):
         self.stream = stream
+        self.threshold = threshold
         self.label = label
         self.tty = stream.isatty() if tty is None else tty
         self.next_step = 0
         self.started = time.monotonic()
 
     def __call__(self, done: int, total: int) -> None:
-        if total <= PROGRESS_THRESHOLD:
+        if total <= self.threshold:
             return
         percent = done * 100 // total
         line = f"{self.label}: {done:,}/{total:,} ({percent}%)"

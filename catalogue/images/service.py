@@ -11,6 +11,7 @@ public one when a record's status changes (``catalogue.publishing`` calls them).
 in ``Image.save()`` or a signal.
 """
 
+import hashlib
 import json
 import shutil
 import uuid
@@ -66,6 +67,18 @@ def _upright(image: Image) -> Pillow.Image:
     return upright.convert("RGB")
 
 
+def checksum(image: Image) -> str:
+    """The SHA-256 of ``image``'s original: how ``import_images`` knows an image it holds."""
+    digest = hashlib.sha256()
+    image.file.open("rb")
+    try:
+        for block in iter(lambda: image.file.read(1024 * 1024), b""):
+            digest.update(block)
+    finally:
+        image.file.close()
+    return digest.hexdigest()
+
+
 def _write(picture: Pillow.Image, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     picture.save(path, "JPEG", quality=JPEG_QUALITY, optimize=False)
@@ -114,7 +127,8 @@ def process(image: Image, *, force: bool = False) -> bool:
     Made once: an image whose files are in place is left alone unless ``force`` (a replaced
     original, a new tile size). The files are written beside their directory and then put in
     its place, in the public root if the image's record is published and in the private one
-    otherwise. Sets the image's upright width and height. Returns whether files were written.
+    otherwise. Sets the image's upright width and height, and the checksum of its original.
+    Returns whether files were written.
     """
     if not force and has_files(image):
         return False
@@ -127,7 +141,8 @@ def process(image: Image, *, force: bool = False) -> bool:
     _remove(directory(image, public=not public))
     image.width, image.height = picture.size
     image.tiled = True
-    image.save(update_fields=["width", "height", "tiled"])
+    image.checksum = checksum(image)
+    image.save(update_fields=["width", "height", "tiled", "checksum"])
     return True
 
 

@@ -124,6 +124,17 @@ class Image(Timestamped):
         editable=False,
         help_text=_("Whether the image's tiles, sizes and info.json have been made."),
     )
+    checksum = models.CharField(
+        _("checksum"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "The SHA-256 of the original file, by which a bulk import knows an image it has "
+            "stored already."
+        ),
+    )
     alt_text = models.CharField(
         _("alternative text"),
         max_length=500,

@@ -9,6 +9,7 @@ from django.db import connection, transaction
 
 from catalogue import models, synthetic
 from catalogue.bench import rows
+from catalogue.images import synthetic as synthetic_images
 from catalogue.search import documents, index
 
 PUBLISHED_FROM = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
@@ -44,6 +45,21 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=1000, help="How many records.")
         parser.add_argument("--seed", type=int, default=1, help="Same seed, same collection.")
         parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--images",
+            type=synthetic_images.share,
+            default=0,
+            metavar="SHARE",
+            help="Give this share of the records (0 to 1) one to three synthetic page images "
+            "(drawn pages saying what they are, never scans), tiled by the image service.",
+        )
+        parser.add_argument(
+            "--image-size",
+            type=synthetic_images.image_size,
+            default=synthetic_images.DEFAULT_SIZE,
+            metavar="WIDTHxHEIGHT",
+            help="The size of the synthetic page images (default 1600x1200).",
+        )
 
     def handle(self, *args, count: int, seed: int, batch_size: int, **options) -> None:
         if count < 1 or batch_size < 1:
@@ -64,6 +80,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Records written in {time.monotonic() - started:.1f} s; indexing…")
             indexed = count + self.index_context()
         index.optimize()
+        if options["images"]:
+            synthetic_images.attach_to_generated(
+                self.stdout, prefix, options["images"], seed, options["image_size"]
+            )
         elapsed = time.monotonic() - started
         drafts = models.Record.objects.filter(
             reference_code__startswith=f"{prefix}-", status=models.Status.DRAFT
