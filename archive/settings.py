@@ -302,7 +302,7 @@ MODELTRANSLATION_LANGUAGES = ("en", "ru")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru"), "ru": ("ru", "en")}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
     "default": media_storage(os.environ.get("CATALOGUE_S3_BUCKET", "")),
     "staticfiles": {
