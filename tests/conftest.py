@@ -42,23 +42,23 @@ def replicas_read_the_test_transaction(request):
     """With read replicas configured (DATABASE_REPLICA_URLS), reads routed to them see the test.
 
     A test's data lives in a transaction no replica can see, and Django's test mirrors share
-    only the database's name, not the connection: for such a test each replica alias uses the
-    primary's connection. Tests that commit (transactional_db, live_server) read the real
-    replicas, which streaming replication brings their data to.
+    only the database's name, not the connection: each replica alias uses the primary's
+    connection for the test. Only a test that names the replicas among its databases (and
+    commits, so that streaming replication brings its data there) reads the real replicas.
     """
     from django.conf import settings
     from django.db import connections
 
     replicas = [alias for alias in settings.DATABASES if alias != "default"]
     marker = request.node.get_closest_marker("django_db")
-    committing = {"transactional_db", "live_server"} & set(request.fixturenames) or (
-        marker is not None and marker.kwargs.get("transaction")
-    )
-    if not replicas or committing or ("db" not in request.fixturenames and marker is None):
+    named = marker.kwargs.get("databases") if marker is not None else None
+    wants_replicas = named == "__all__" or bool(set(replicas) & set(named or []))
+    fixtures = {"db", "transactional_db"} & set(request.fixturenames)
+    if not replicas or wants_replicas or not (fixtures or marker is not None):
         yield
         return
-    if "db" in request.fixturenames:
-        request.getfixturevalue("db")
+    for name in sorted(fixtures):
+        request.getfixturevalue(name)
     originals = {alias: connections[alias] for alias in replicas}
     for alias in replicas:
         connections[alias] = connections["default"]
