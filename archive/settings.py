@@ -184,6 +184,20 @@ def media_storage(bucket: str) -> dict:
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+def media_origins(bucket: str) -> list[str]:
+    """Where pages' images come from when uploads are in a bucket, for the CSP's img-src."""
+    if not bucket:
+        return []
+    endpoint = os.environ.get("CATALOGUE_S3_ENDPOINT_URL")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        # Path-style (endpoint/bucket/…) or virtual-hosted (bucket.endpoint/…) addresses.
+        return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    region = os.environ.get("CATALOGUE_S3_REGION")
+    regional = [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    return [f"https://{bucket}.s3.amazonaws.com", *regional]
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -370,7 +384,7 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins(os.environ.get("CATALOGUE_S3_BUCKET", ""))],
         "style-src": [SELF],
         "script-src": [SELF],
         "object-src": [NONE],

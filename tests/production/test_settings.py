@@ -24,7 +24,8 @@ def _settings_in_fresh_process(**environment) -> dict:
     script = (
         "import json, archive.settings as s; print(json.dumps({'databases': sorted(s.DATABASES),"
         " 'routers': s.DATABASE_ROUTERS, 'middleware': s.MIDDLEWARE,"
-        " 'cache': s.CACHES['default']['BACKEND'], 'media': s.STORAGES['default']['BACKEND']}))"
+        " 'cache': s.CACHES['default']['BACKEND'], 'media': s.STORAGES['default']['BACKEND'],"
+        " 'images': s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
     )
     finished = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
@@ -62,6 +63,7 @@ def test_replicas_redis_and_a_bucket_configure_the_router_the_cache_and_the_stor
     ]
     assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert found["media"] == "storages.backends.s3.S3Storage"
+    assert "https://catalogue-media.s3.amazonaws.com" in found["images"]
 
 
 def test_replicas_mirror_the_primary_in_tests_and_keep_their_own_address():
