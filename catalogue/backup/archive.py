@@ -49,7 +49,7 @@ def backup(path: Path, using: str = "default") -> dict:
         }
         (scratch / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = scratch / "archive.tar.gz"
-        with tarfile.open(partial, "w:gz") as archive:
+        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
             archive.add(scratch / MANIFEST, arcname=MANIFEST)
             archive.add(database_file, arcname=database_file.name)
             for name, directory in directories.items():
