@@ -3,6 +3,7 @@
 import io
 import json
 import tarfile
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -26,7 +27,9 @@ def _png(colour) -> bytes:
 
 @pytest.fixture
 def catalogue(settings, tmp_path):
+    # Every media directory of the test's own (images' originals may be kept apart).
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CATALOGUE_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     series = factories.collection(slug="congress-20", reference_code="C20", title_en="Congress")
     speech = factories.record(
         reference_code="C20-SPEECH",
@@ -81,14 +84,15 @@ def test_restore_brings_back_the_records_fields_and_image_files_of_the_backup(
 
     models.Record.objects.filter(reference_code="C20-LETTER").delete()
     models.Record.objects.filter(pk=speech.pk).update(title_en="A title typed by mistake")
-    (settings.MEDIA_ROOT / image.file.name).write_bytes(_png((0, 0, 0)))
-    (settings.MEDIA_ROOT / "images" / "stray.png").write_bytes(_png((1, 1, 1)))
+    Path(image.file.path).write_bytes(_png((0, 0, 0)))
+    stray = Path(image.file.path).with_name("stray.png")
+    stray.write_bytes(_png((1, 1, 1)))
     _restore(archive)
 
     assert _counts() == counts
     assert _fields("C20-SPEECH") == fields
-    assert (settings.MEDIA_ROOT / image.file.name).read_bytes() == image_bytes
-    assert not (settings.MEDIA_ROOT / "images" / "stray.png").exists()
+    assert Path(image.file.path).read_bytes() == image_bytes
+    assert not stray.exists()
     page = client.get("/en/records/C20-SPEECH/").content.decode()
     assert "On the Cult of Personality and Its Consequences" in page
     assert "A title typed by mistake" not in page
@@ -130,12 +134,12 @@ def test_restore_of_a_damaged_backup_changes_neither_the_database_nor_the_media(
     archive.write_bytes(whole[: len(whole) // 2])
     models.Record.objects.filter(reference_code="C20-LETTER").delete()
     changed = _png((0, 0, 0))
-    (settings.MEDIA_ROOT / image.file.name).write_bytes(changed)
+    Path(image.file.path).write_bytes(changed)
 
     _refused(archive, "is not a complete catalogue backup")
 
     assert list(models.Record.objects.values_list("reference_code", flat=True)) == ["C20-SPEECH"]
-    assert (settings.MEDIA_ROOT / image.file.name).read_bytes() == changed
+    assert Path(image.file.path).read_bytes() == changed
 
 
 @pytest.mark.parametrize(
