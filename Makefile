@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install install-test browser curator bench bench-postgres wrk lint clean messages
+.PHONY: run serve test test-postgres install install-test browser curator bench bench-postgres wrk lint clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,19 @@ run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_catalogue
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The catalogue as it runs in production: debug off, static files collected under hashed
+# names and served by WhiteNoise, gunicorn with the machine's worker count, an access log, on
+# SQLite or DATABASE_URL. Without DJANGO_SECRET_KEY, one key is made for this run (logins end
+# when it stops). The app serves /media/ itself unless DJANGO_SERVE_MEDIA=false (a proxy does).
+serve: export DJANGO_DEBUG = false
+serve: export DJANGO_STATIC_MANIFEST = true
+serve: export DJANGO_SERVE_MEDIA ?= true
+serve: export DJANGO_SECRET_KEY ?= $(shell $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')
+serve: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v 0
+	exec $(VENV)/bin/gunicorn archive.wsgi --config archive/gunicorn.conf.py --bind $(HOST):$(PORT)
 
 # A curator account for the admin: make curator USERNAME=anna (asks for a password).
 curator: export DJANGO_DEBUG ?= true

@@ -122,6 +122,82 @@ def database_from_url(url: str) -> dict:
     )
 
 
+def replica_databases(urls: list[str], primary: dict) -> dict:
+    """``replica_1``, ``replica_2``… from DATABASE_REPLICA_URLS: streaming replicas of the primary.
+
+    In tests each is a mirror of the primary's test database, which replication brings there.
+    """
+    if urls and primary["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS needs a PostgreSQL primary in DATABASE_URL: "
+            "SQLite has no replicas."
+        )
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        replica = database_from_url(url)
+        if replica["ENGINE"] != primary["ENGINE"]:
+            raise ImproperlyConfigured(
+                f"DATABASE_REPLICA_URLS {url!r}: a replica must be a PostgreSQL database."
+            )
+        replica["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica_{number}"] = replica
+    return replicas
+
+
+def cache_from_url(url: str, key_prefix: str) -> dict:
+    """Django's Redis cache for redis:// (or rediss://) URLs; local memory without one."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if urlsplit(url).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured(f"REDIS_URL {url!r}: the scheme must be redis, rediss or unix.")
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+        }
+    }
+
+
+def media_storage(bucket: str) -> dict:
+    """Uploads on the file system under MEDIA_ROOT, or in an S3-compatible bucket when named.
+
+    Credentials come the way boto3 finds them (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or
+    the machine's role); the endpoint names a service other than Amazon's (MinIO, Ceph, …).
+    """
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        # Uploads stay private; pages link to them through signed, expiring addresses.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    for option, variable in [
+        ("endpoint_url", "CATALOGUE_S3_ENDPOINT_URL"),
+        ("region_name", "CATALOGUE_S3_REGION"),
+        ("location", "CATALOGUE_S3_PREFIX"),
+    ]:
+        if os.environ.get(variable):
+            options[option] = os.environ[variable]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def media_origins(bucket: str) -> list[str]:
+    """Where pages' images come from when uploads are in a bucket, for the CSP's img-src."""
+    if not bucket:
+        return []
+    endpoint = os.environ.get("CATALOGUE_S3_ENDPOINT_URL")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        # Path-style (endpoint/bucket/…) or virtual-hosted (bucket.endpoint/…) addresses.
+        return [f"{parts.scheme}://{parts.netloc}", f"{parts.scheme}://{bucket}.{parts.netloc}"]
+    region = os.environ.get("CATALOGUE_S3_REGION")
+    regional = [f"https://{bucket}.s3.{region}.amazonaws.com"] if region else []
+    return [f"https://{bucket}.s3.amazonaws.com", *regional]
+
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -205,6 +281,19 @@ WSGI_APPLICATION = "archive.wsgi.application"
 DATABASES = {"default": database_from_url(os.environ.get("DATABASE_URL") or "sqlite:///db.sqlite3")}
 if os.environ.get("DATABASE_TEST_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["DATABASE_TEST_NAME"]}
+DATABASES.update(replica_databases(env_list("DATABASE_REPLICA_URLS", []), DATABASES["default"]))
+# Public reads go to a replica, everything else to the primary (catalogue.routers).
+DATABASE_ROUTERS = []
+if len(DATABASES) > 1:
+    DATABASE_ROUTERS = ["catalogue.routers.PrimaryReplicaRouter"]
+    # Before the session: it decides for the whole request where its reads go.
+    MIDDLEWARE.insert(2, "catalogue.routers.ReplicaReadsMiddleware")
+# After a write, the writer's browser reads the primary for this long (replicas lag behind).
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 15)
+
+# Without REDIS_URL each process keeps its own cache in memory; with it, every process shares
+# one (facet counts, the API's rate limit), so what one process counts the others see.
+CACHES = cache_from_url(os.environ.get("REDIS_URL", ""), os.environ.get("CACHE_KEY_PREFIX", ""))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -227,9 +316,9 @@ MODELTRANSLATION_LANGUAGES = ("en", "ru")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru"), "ru": ("ru", "en")}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(os.environ.get("CATALOGUE_S3_BUCKET", "")),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -303,7 +392,7 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *media_origins(os.environ.get("CATALOGUE_S3_BUCKET", ""))],
         "style-src": [SELF],
         "script-src": [SELF],
         "object-src": [NONE],

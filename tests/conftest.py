@@ -43,3 +43,33 @@ def image_roots(settings, tmp_path):
     again), so that no file of one test is seen by another, or written into the project."""
     settings.MEDIA_ROOT = tmp_path / "public-media"
     settings.CATALOGUE_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+
+
+@pytest.fixture(autouse=True)
+def replicas_read_the_test_transaction(request):
+    """With read replicas configured (DATABASE_REPLICA_URLS), reads routed to them see the test.
+
+    A test's data lives in a transaction no replica can see, and Django's test mirrors share
+    only the database's name, not the connection: each replica alias uses the primary's
+    connection for the test. Only a test that names the replicas among its databases (and
+    commits, so that streaming replication brings its data there) reads the real replicas.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    replicas = [alias for alias in settings.DATABASES if alias != "default"]
+    marker = request.node.get_closest_marker("django_db")
+    named = marker.kwargs.get("databases") if marker is not None else None
+    wants_replicas = named == "__all__" or bool(set(replicas) & set(named or []))
+    fixtures = {"db", "transactional_db"} & set(request.fixturenames)
+    if not replicas or wants_replicas or not (fixtures or marker is not None):
+        yield
+        return
+    for name in sorted(fixtures):
+        request.getfixturevalue(name)
+    originals = {alias: connections[alias] for alias in replicas}
+    for alias in replicas:
+        connections[alias] = connections["default"]
+    yield
+    for alias, connection in originals.items():
+        connections[alias] = connection

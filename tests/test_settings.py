@@ -129,6 +129,7 @@ DEPLOYMENT = {
     "DJANGO_ALLOWED_HOSTS": "catalogue.example.org",
     "CATALOGUE_OAI_REPOSITORY_ID": "catalogue.example.org",
     "CATALOGUE_OAI_ADMIN_EMAIL": "archivist@example.org",
+    "CATALOGUE_BASE_URL": "https://catalogue.example.org",
 }
 
 # A request through the proxy in a fresh process with the given environment: the root address
