@@ -10,7 +10,7 @@ from .transfer import TransferMixin
 
 class PersonNameInline(CatalogueInline):
     model = PersonName
-    fields = ("name", "kind", "language", "note")
+    fields = ("name", "kind", "language", "note", "generated")
     show_change_link = False
 
 
