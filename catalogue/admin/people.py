@@ -10,7 +10,7 @@ from .transfer import TransferMixin
 
 class PersonNameInline(CatalogueInline):
     model = PersonName
-    fields = ("name", "kind", "language", "note")
+    fields = ("name", "kind", "language", "note", "generated")
     show_change_link = False
 
 
@@ -37,7 +37,7 @@ class PersonAdmin(TransferMixin, TranslatedAdmin):
 
 @admin.register(PersonName)
 class PersonNameAdmin(CatalogueAdmin):
-    list_display = ("name", "person", "kind", "language")
+    list_display = ("name", "person", "kind", "language", "generated")
     list_filter = ("kind",)
     list_select_related = ("person",)
     search_fields = ("name__folded", "person__name_en__folded", "person__name_ru__folded")

@@ -27,7 +27,7 @@ class SubjectAdmin(TranslatedAdmin):
 
 @admin.register(Source)
 class SourceAdmin(TranslatedAdmin):
-    list_display = ("key", "title", "author", "date")
+    list_display = ("key", "title", "kind", "title_is_description", "author", "date")
     search_fields = ("key__folded", "title__folded", "author__folded")
     readonly_fields = ("date_earliest", "date_latest")
 
