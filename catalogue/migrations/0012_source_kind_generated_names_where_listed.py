@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalogue', '0009_date_order_messages'),
+        ('catalogue', '0011_image_checksum'),
     ]
 
     operations = [
