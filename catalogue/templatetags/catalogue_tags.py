@@ -158,3 +158,10 @@ def summary_text(obj, field: str = "description", length: int = 200) -> str:
     current, other = _languages()
     value = getattr(obj, f"{field}_{current}", "") or getattr(obj, f"{field}_{other}", "") or ""
     return Truncator(" ".join(value.split())).chars(length)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, location: str) -> str:
+    """``location`` as a full address on this host (for share cards, which need one)."""
+    request = context.get("request")
+    return request.build_absolute_uri(location) if request and location else location

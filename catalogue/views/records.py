@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from .. import citations, jsonld, tombstones
 from ..filters import RecordFilterSet
+from ..history.public import public_history
 from ..models import Record
 from .mixins import ForgivingPaginationMixin
 
@@ -49,6 +50,8 @@ class RecordDetailView(DetailView):
             citation_chicago=citations.chicago(record, url),
             citation_gost=citations.gost(record, url) if get_language() == "ru" else "",
             json_ld=jsonld.record_script(record, url, self.request),
+            record_url=url,
+            history=public_history(record),
             **kwargs,
         )
 
