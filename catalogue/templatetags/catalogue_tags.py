@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
 
-from .. import charts, dates, search, text
+from .. import charts, dates, search, text, timeline
 
 register = template.Library()
 
@@ -165,3 +165,8 @@ def absolute_uri(context, location: str) -> str:
     """``location`` as a full address on this host (for share cards, which need one)."""
     request = context.get("request")
     return request.build_absolute_uri(location) if request and location else location
+
+
+@register.filter
+def timeline_summary(chart) -> str:
+    return timeline.summary(chart)

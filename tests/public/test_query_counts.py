@@ -65,7 +65,8 @@ def build(n: int) -> dict:
 
 
 PAGES = [
-    ("/en/", 6, "of 133 full members catalogued"),
+    # The home page draws the timeline from its events and its dated records (2 more).
+    ("/en/", 8, "of 133 full members catalogued"),
     # The list's counts: the records' state (1), six facets, the total, the page.
     ("/en/records/", 9, "Report 0"),
     (
@@ -81,7 +82,8 @@ PAGES = [
     ("/en/people/main-person/", 7, "Report 0"),
     ("/en/organizations/", 1, "Test Body"),
     ("/en/organizations/body/", 8, "full members catalogued"),
-    ("/en/events/", 1, "Test Event"),
+    # The events and, for the timeline, the dated records.
+    ("/en/events/", 2, "Test Event"),
     ("/en/events/congress/", 6, "Test Event"),
     ("/en/collections/", 1, "Test collection"),
     ("/en/collections/fonds/", 4, "Report 0"),
