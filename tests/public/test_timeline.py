@@ -11,7 +11,7 @@ from .helpers import page
 
 
 def figure(body: str) -> str:
-    return body.split('<figure class="timeline"', 1)[1].split("</figure>", 1)[0]
+    return body.split('<div class="timeline">', 1)[1].split("</details>", 1)[0]
 
 
 def listed(body: str) -> list[str]:
@@ -99,4 +99,4 @@ def test_no_dated_item_draws_no_timeline(client, db):
     body = page(client, "/en/events/")
 
     assert timeline.timeline([], [], "en") is None
-    assert '<figure class="timeline"' not in body
+    assert '<div class="timeline">' not in body
