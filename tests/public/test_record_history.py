@@ -103,7 +103,7 @@ def test_cite_this_version_links_to_the_last_public_change(client, edited_record
     body = page(client, "/en/records/C20-HIST/")
 
     link = "http://testserver/en/records/C20-HIST/#version-2026-03-10"
-    assert f'<a href="{link}">{link}</a>' in body
+    assert f'<a class="address" href="{link}">{link}</a>' in body
     assert "(as it stands since 10 March 2026)" in body
     assert 'id="version-2026-03-10"' in body
 
