@@ -170,3 +170,21 @@ def absolute_uri(context, location: str) -> str:
 @register.filter
 def timeline_summary(chart) -> str:
     return timeline.summary(chart)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, images) -> str:
+    """The full address of the first image at screen size, for share cards; "" when none.
+
+    Screen-size images are IIIF sizes (``display_url``, once tiled) or a stored derivative
+    (``display``); an original is never offered.
+    """
+    for image in images:
+        if hasattr(image, "display_url"):
+            path = image.display_url if getattr(image, "tiled", True) else ""
+        else:
+            display = getattr(image, "display", None)
+            path = display.url if display else ""
+        if path:
+            return absolute_uri(context, path)
+    return ""

@@ -2,10 +2,12 @@
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from django.contrib.staticfiles import finders
 
 from catalogue import models
+from catalogue.templatetags.catalogue_tags import share_image
 
 from .helpers import page
 
@@ -35,16 +37,29 @@ def test_record_without_a_description_is_described_by_its_title(client, catalogu
     assert meta(body, "name", "description") == "On the Cult of Personality and Its Consequences"
 
 
-def test_record_with_an_image_shares_it_in_full(client, catalogue):
-    # The speech has a page image in the small catalogue; the other records have none.
-    body = page(client, "/en/records/C20-SPEECH/")
-    other = models.Record.objects.published().filter(images__isnull=True).first()
-    plain = page(client, other.get_absolute_url())
+def test_share_card_offers_a_screen_size_image_never_an_original(rf):
+    request = rf.get("/en/records/C20-SPEECH/")
+    context = {"request": request}
+    tiled = SimpleNamespace(tiled=True, display_url="/iiif/abc/full/1200,/0/default.jpg")
+    untiled = SimpleNamespace(tiled=False, display_url="/iiif/def/full/1200,/0/default.jpg")
+    derivative = SimpleNamespace(display=SimpleNamespace(url="/media/display/page.jpg"))
+    original_only = SimpleNamespace(display=None, file=SimpleNamespace(url="/media/page.png"))
 
-    assert meta(body, "property", "og:image").startswith("http://testserver/media/")
-    assert meta(body, "name", "twitter:card") == "summary_large_image"
-    assert meta(plain, "property", "og:image") == ""
-    assert meta(plain, "name", "twitter:card") == "summary"
+    assert share_image(context, [untiled, tiled]) == (
+        "http://testserver/iiif/abc/full/1200,/0/default.jpg"
+    )
+    assert share_image(context, [original_only, derivative]) == (
+        "http://testserver/media/display/page.jpg"
+    )
+    assert share_image(context, [original_only, untiled]) == ""
+
+
+def test_record_without_an_image_has_a_summary_card(client, catalogue):
+    record = models.Record.objects.published().filter(images__isnull=True).first()
+    body = page(client, record.get_absolute_url())
+
+    assert meta(body, "property", "og:image") == ""
+    assert meta(body, "name", "twitter:card") == "summary"
 
 
 def test_every_page_names_its_canonical_address_and_its_other_language(client, catalogue):
