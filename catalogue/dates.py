@@ -3,8 +3,12 @@
 Covers what the catalogue holds: a year, a month or a day, each possibly approximate (``~``),
 uncertain (``?``) or both (``%``), and intervals of those, open or unknown at either end.
 Anything else is shown as written, which is still better than nothing.
+
+A day before Russia took up the Gregorian calendar (14 February 1918) also reads in the Julian
+calendar the sources of the time used: "15 April [O.S. 3 April] 1894". EDTF stays New Style.
 """
 
+import datetime
 import re
 
 from django.utils.translation import get_language, pgettext
@@ -24,6 +28,39 @@ MONTHS_RU_GENITIVE = (
 ).split()
 
 
+# The first day of the Gregorian calendar in Russia: the day before was 31 January (O.S.).
+GREGORIAN_IN_RUSSIA = datetime.date(1918, 2, 14)
+
+
+def old_style(day: datetime.date) -> tuple[int, int, int]:
+    """The Julian (Old Style) ``(year, month, day)`` of a Gregorian date, by its Julian day number.
+
+    The offset grows by a day at each century year that is not a multiple of 400 (10 days in
+    the 1600s, 11 from 1 March 1700 O.S., 12 from 1800, 13 from 1900).
+    """
+    c = day.toordinal() + 1721425 + 32082  # toordinal() 1 is Julian day number 1721426
+    d = (4 * c + 3) // 1461
+    e = c - (1461 * d) // 4
+    m = (5 * e + 2) // 153
+    return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
+
+
+def _old_style_text(year: int, month: int, day: int, russian: bool) -> tuple[str, bool]:
+    """The Old Style date to put in brackets, and whether its year differs from the new one."""
+    try:
+        gregorian = datetime.date(year, month, day)
+    except ValueError:
+        return "", False
+    if gregorian >= GREGORIAN_IN_RUSSIA:
+        return "", False
+    old_year, old_month, old_day = old_style(gregorian)
+    months = MONTHS_RU_GENITIVE if russian else MONTHS_EN
+    old = f"{old_day} {months[old_month - 1]}"
+    if old_year != year:
+        old = f"{old} {old_year}"
+    return (f"{old} ст. ст." if russian else f"O.S. {old}"), old_year != year
+
+
 def _plain(year: str, month: str | None, day: str | None, russian: bool, genitive: bool) -> str:
     year_text = year.lstrip("0") or "0"
     if month is None:
@@ -36,7 +73,13 @@ def _plain(year: str, month: str | None, day: str | None, russian: bool, genitiv
         month_text = MONTHS_EN[index]
     if day is None:
         return f"{month_text} {year_text}"
-    return f"{int(day)} {month_text} {year_text}"
+    old, other_year = _old_style_text(int(year), int(month), int(day), russian)
+    if not old:
+        return f"{int(day)} {month_text} {year_text}"
+    # "12 January 1894 [O.S. 31 December 1893]": the brackets follow the year when it differs.
+    if other_year:
+        return f"{int(day)} {month_text} {year_text} [{old}]"
+    return f"{int(day)} {month_text} [{old}] {year_text}"
 
 
 def _part(text: str, russian: bool, genitive: bool = False) -> str | None:

@@ -7,9 +7,10 @@ from django.template.defaultfilters import linebreaks_filter
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
 
-from .. import charts, dates, search, text
+from .. import charts, dates, search, text, timeline
 
 register = template.Library()
 
@@ -127,3 +128,63 @@ def translated_basis(item) -> str:
         or getattr(item, "note", "")
         or ""
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_addresses(context) -> dict:
+    """The page's canonical address and its address in each language, absolute, for ``<head>``.
+
+    The query string is left out: a filtered or paged list is the same page as the list.
+    """
+    request = context.get("request")
+    none = {"canonical": "", "alternates": []}
+    if request is None:
+        return none
+    path = request.path
+    try:
+        alternates = [
+            {"code": code, "url": request.build_absolute_uri(translate_url(path, code))}
+            for code, _name in settings.LANGUAGES
+        ]
+        return {"canonical": request.build_absolute_uri(path), "alternates": alternates}
+    except SuspiciousOperation:
+        # The 400 page of a host name the catalogue does not serve has no address of its own.
+        return none
+
+
+@register.simple_tag
+def summary_text(obj, field: str = "description", length: int = 200) -> str:
+    """A field's text in the page's language, on one line and cut at a word, for a description."""
+    current, other = _languages()
+    value = getattr(obj, f"{field}_{current}", "") or getattr(obj, f"{field}_{other}", "") or ""
+    return Truncator(" ".join(value.split())).chars(length)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_uri(context, location: str) -> str:
+    """``location`` as a full address on this host (for share cards, which need one)."""
+    request = context.get("request")
+    return request.build_absolute_uri(location) if request and location else location
+
+
+@register.filter
+def timeline_summary(chart) -> str:
+    return timeline.summary(chart)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context, images) -> str:
+    """The full address of the first image at screen size, for share cards; "" when none.
+
+    Screen-size images are IIIF sizes (``display_url``, once tiled) or a stored derivative
+    (``display``); an original is never offered.
+    """
+    for image in images:
+        if hasattr(image, "display_url"):
+            path = image.display_url if getattr(image, "tiled", True) else ""
+        else:
+            display = getattr(image, "display", None)
+            path = display.url if display else ""
+        if path:
+            return absolute_uri(context, path)
+    return ""

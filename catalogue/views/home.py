@@ -1,5 +1,7 @@
 from django.shortcuts import render
+from django.utils.translation import get_language
 
+from .. import timeline
 from ..models import Event, Organization, OrganizationSeats, Person, Record
 
 
@@ -14,5 +16,6 @@ def home(request):
         "recent_records": Record.objects.published()
         .for_listing()
         .order_by("-published_at", "reference_code")[:6],
+        "timeline": timeline.collection_timeline((get_language() or "en")[:2], brief=True),
     }
     return render(request, "catalogue/home.html", context)

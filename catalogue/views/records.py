@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from .. import citations, jsonld, tombstones
 from ..filters import RecordFilterSet
+from ..history.public import public_history
 from ..iiif import manifests
 from ..models import Record
 from .mixins import ForgivingPaginationMixin
@@ -52,6 +53,8 @@ class RecordDetailView(DetailView):
             json_ld=jsonld.record_script(record, url, self.request),
             iiif_manifest=manifests.manifest_url(record) if manifests.has_manifest(record) else "",
             iiif_profile=manifests.CONTENT_TYPE,
+            record_url=url,
+            history=public_history(record),
             **kwargs,
         )
 

@@ -99,7 +99,7 @@ def test_person_detail_shows_seats_records_and_dates(client, catalogue):
 
     assert "<h1>Nikita Khrushchev</h1>" in body
     assert '<p class="lead" lang="ru">Никита Сергеевич Хрущёв</p>' in body
-    assert "15 April 1894" in body and "11 September 1971" in body
+    assert "15 April [O.S. 3 April] 1894" in body and "11 September 1971" in body
     assert "Central Committee elected by the 20th Congress</a></td>" in body
     assert "On the Cult of Personality and Its Consequences</a>" in body
 
