@@ -65,12 +65,14 @@ def build(n: int) -> dict:
 
 
 PAGES = [
-    ("/en/", 6, "of 133 full members catalogued"),
-    # The list's counts: the records' state (1), six facets, the total, the page.
-    ("/en/records/", 9, "Report 0"),
+    ("/en/", 9, "of 133 full members catalogued"),
+    # The list's counts: the records' state (1), six facets, the total, the page, and the
+    # thumbnails (the records' first images, their copies, the copies' first images).
+    ("/en/records/", 12, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
-        11,
+        # No copy among these records: no query for copies' images.
+        13,
         "Report</mark> 0",
     ),
     ("/en/records/MAIN/", 15, "Report 0"),
