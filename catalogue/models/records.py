@@ -16,6 +16,23 @@ UNDATED = models.ExpressionWrapper(
 )
 
 
+def thumbnail_prefetches(path: str = "") -> list[models.Prefetch]:
+    """Each record's first tiled image, and its copies' first tiled images for a record
+    without one: at most one image per record or copy is read (a window in SQL), in three
+    queries for a whole list. ``path`` leads from the listed objects to their records
+    (``"record__"`` for a person's roles)."""
+    from .holdings import Copy, Image
+
+    first = Image.objects.filter(tiled=True)[:1]
+    copies = Copy.objects.prefetch_related(
+        models.Prefetch("images", queryset=first, to_attr="first_images")
+    )
+    return [
+        models.Prefetch(f"{path}images", queryset=first, to_attr="first_images"),
+        models.Prefetch(f"{path}copies", queryset=copies, to_attr="listed_copies"),
+    ]
+
+
 class RecordQuerySet(KeyedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -50,19 +67,9 @@ class RecordQuerySet(KeyedQuerySet):
         )
 
     def with_thumbnails(self):
-        """The image a list shows beside each record: its first tiled image, else its first
-        copy's. At most one image per record or copy is read (a window in SQL), in three
-        queries for the whole page; ``Record.thumbnail`` picks it."""
-        from .holdings import Copy, Image
-
-        first = Image.objects.filter(tiled=True)[:1]
-        copies = Copy.objects.prefetch_related(
-            models.Prefetch("images", queryset=first, to_attr="first_images")
-        )
-        return self.prefetch_related(
-            models.Prefetch("images", queryset=first, to_attr="first_images"),
-            models.Prefetch("copies", queryset=copies, to_attr="listed_copies"),
-        )
+        """The image a list shows beside each record (``Record.thumbnail``): see
+        ``thumbnail_prefetches``."""
+        return self.prefetch_related(*thumbnail_prefetches())
 
     def for_citation(self):
         from .record_links import RecordPerson

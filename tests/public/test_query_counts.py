@@ -64,6 +64,8 @@ def build(n: int) -> dict:
     return {"rows": n}
 
 
+# A list of records also reads their thumbnails: the records' first images, their copies, and
+# (when any of the listed records has a copy) the copies' first images.
 PAGES = [
     ("/en/", 9, "of 133 full members catalogued"),
     # The list's counts: the records' state (1), six facets, the total, the page, and the
@@ -79,16 +81,16 @@ PAGES = [
     ("/en/records/MAIN/cite.bib", 2, "@misc{MAIN,"),
     ("/en/people/", 3, "main-person"),
     ("/en/people/?organization=body&role=member", 4, "Test Person"),
-    ("/en/people/main-person/", 7, "Report 0"),
+    ("/en/people/main-person/", 9, "Report 0"),
     ("/en/organizations/", 1, "Test Body"),
-    ("/en/organizations/body/", 8, "full members catalogued"),
+    ("/en/organizations/body/", 10, "full members catalogued"),
     ("/en/events/", 1, "Test Event"),
-    ("/en/events/congress/", 6, "Test Event"),
+    ("/en/events/congress/", 9, "Test Event"),
     ("/en/collections/", 1, "Test collection"),
-    ("/en/collections/fonds/", 4, "Report 0"),
+    ("/en/collections/fonds/", 7, "Report 0"),
     ("/en/subjects/", 1, "Test subject"),
-    ("/en/subjects/theme/", 2, "Report 0"),
-    ("/en/search/?q=report", 8, "Report</mark> 0"),
+    ("/en/subjects/theme/", 5, "Report 0"),
+    ("/en/search/?q=report", 10, "Report</mark> 0"),
 ]
 
 

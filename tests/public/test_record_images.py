@@ -118,3 +118,26 @@ def test_home_shows_thumbnails_of_recent_records(client, db):
     body = page(client, "/en/")
 
     assert f'<img class="record-thumbnail" src="{image.thumbnail_url}" alt=""' in body
+
+
+def test_pages_listing_records_show_their_thumbnails(client, db):
+    person = factories.person(slug="reader")
+    subject = factories.subject(slug="theme")
+    event = factories.event(slug="congress", date="1956-02")
+    record = factories.record(reference_code="SCANNED", title_en="Scanned report")
+    record.subjects.add(subject)
+    record.events.add(event)
+    models.RecordPerson.objects.create(record=record, person=person, role=models.PersonRole.AUTHOR)
+    copy = models.Copy.objects.create(record=record, key="copy", label_en="A copy")
+    image = add_image(copy=copy, alt="The copy's page")
+    thumbnail = f'<img class="record-thumbnail" src="{image.thumbnail_url}" alt=""'
+
+    pages = [
+        person.get_absolute_url(),
+        subject.get_absolute_url(),
+        event.get_absolute_url(),
+        record.collection.get_absolute_url(),
+        "/en/search/?q=scanned",
+    ]
+
+    assert [thumbnail in page(client, url) for url in pages] == [True] * len(pages)
