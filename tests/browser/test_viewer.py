@@ -144,6 +144,23 @@ def test_viewer_buttons_work_from_the_keyboard(live_server, watched_page, scanne
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_thumbnail_opens_its_image_in_the_viewer(live_server, watched_page, scanned_report):
+    page = watched_page
+    second = scanned_report.scans[1]
+    open_record(page, live_server, scanned_report)
+
+    with page.expect_response(tile_of(second.key), timeout=15_000):
+        page.get_by_role("link", name="Second page of the report").click()
+    page.get_by_text("Image 2 of 3").wait_for()
+
+    assert page.url.endswith("/en/records/C20-CC-REPORT/")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == (
+        "Second page of the report"
+    )
+    assert_clean(page)
+
+
+@pytest.mark.django_db(transaction=True)
 def test_record_page_with_the_viewer_has_nothing_for_axe(
     live_server, watched_page, axe_source, screenshots, scanned_report
 ):
