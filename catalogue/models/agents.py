@@ -207,9 +207,9 @@ class EventQuerySet(KeyedQuerySet):
             "sources",
             models.Prefetch(
                 "records",
-                queryset=Record.objects.filter(status=Status.PUBLISHED).order_by(
-                    "date_earliest", "reference_code"
-                ),
+                queryset=Record.objects.filter(status=Status.PUBLISHED)
+                .with_thumbnails()
+                .order_by("date_earliest", "reference_code"),
             ),
             models.Prefetch("elections", queryset=Membership.objects.for_table()),
             claims(),

@@ -39,10 +39,13 @@ class KeyedQuerySet(models.QuerySet):
 
 def published_record_roles(link_model) -> models.Prefetch:
     """``record_roles`` of a person or body, narrowed to published records, by date."""
+    from .records import thumbnail_prefetches
+
     return models.Prefetch(
         "record_roles",
         queryset=link_model.objects.filter(record__status=Status.PUBLISHED)
         .select_related("record", "source")
+        .prefetch_related(*thumbnail_prefetches("record__"))
         .order_by("record__date_earliest", "record__reference_code"),
     )
 
@@ -77,6 +80,7 @@ class WithRecordsQuerySet(KeyedQuerySet):
                 "records",
                 queryset=Record.objects.filter(status=Status.PUBLISHED)
                 .select_related("collection")
+                .with_thumbnails()
                 .order_by(models.F("date_earliest").asc(nulls_last=True), "reference_code"),
                 to_attr="published_records",
             )

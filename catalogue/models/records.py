@@ -16,6 +16,23 @@ UNDATED = models.ExpressionWrapper(
 )
 
 
+def thumbnail_prefetches(path: str = "") -> list[models.Prefetch]:
+    """Each record's first tiled image, and its copies' first tiled images for a record
+    without one: at most one image per record or copy is read (a window in SQL), in three
+    queries for a whole list. ``path`` leads from the listed objects to their records
+    (``"record__"`` for a person's roles)."""
+    from .holdings import Copy, Image
+
+    first = Image.objects.filter(tiled=True)[:1]
+    copies = Copy.objects.prefetch_related(
+        models.Prefetch("images", queryset=first, to_attr="first_images")
+    )
+    return [
+        models.Prefetch(f"{path}images", queryset=first, to_attr="first_images"),
+        models.Prefetch(f"{path}copies", queryset=copies, to_attr="listed_copies"),
+    ]
+
+
 class RecordQuerySet(KeyedQuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
@@ -48,6 +65,11 @@ class RecordQuerySet(KeyedQuerySet):
         return self.select_related("collection").annotate(
             image_count=Coalesce(models.Subquery(images, output_field=models.IntegerField()), 0)
         )
+
+    def with_thumbnails(self):
+        """The image a list shows beside each record (``Record.thumbnail``): see
+        ``thumbnail_prefetches``."""
+        return self.prefetch_related(*thumbnail_prefetches())
 
     def for_citation(self):
         from .record_links import RecordPerson
@@ -271,6 +293,26 @@ class Record(Timestamped):
 
     def natural_key(self):
         return (self.reference_code,)
+
+    @property
+    def thumbnail(self):
+        """The record's image for lists, from ``with_thumbnails()`` (no query); ``None``
+        without one, or when the queryset did not ask for it."""
+        for image in getattr(self, "first_images", []):
+            return image
+        for copy in getattr(self, "listed_copies", []):
+            for image in copy.first_images:
+                return image
+        return None
+
+    @property
+    def viewer_images(self) -> list:
+        """The images the viewer shows, the record's then each copy's, that have their tiles:
+        from ``for_detail()``'s prefetch (no query)."""
+        images = [image for image in self.images.all() if image.tiled]
+        for copy in self.copies.all():
+            images.extend(image for image in copy.images.all() if image.tiled)
+        return images
 
     @property
     def is_published(self) -> bool:

@@ -15,6 +15,7 @@ def home(request):
         "seats": OrganizationSeats.objects.with_catalogued().select_related("organization"),
         "recent_records": Record.objects.published()
         .for_listing()
+        .with_thumbnails()
         .order_by("-published_at", "reference_code")[:6],
         "timeline": timeline.collection_timeline((get_language() or "en")[:2], brief=True),
     }

@@ -14,7 +14,7 @@ from .mixins import ForgivingPaginationMixin
 
 class RecordListView(ForgivingPaginationMixin, FilterView):
     filterset_class = RecordFilterSet
-    queryset = Record.objects.published().for_listing()
+    queryset = Record.objects.published().for_listing().with_thumbnails()
     paginate_by = 20
     strict = False
     template_name = "catalogue/record_list.html"

@@ -19,7 +19,12 @@ def search(request):
     groups = []
     if query:
         kinds = [
-            ("records", _("Records"), search_api.search_records, Record.objects.published()),
+            (
+                "records",
+                _("Records"),
+                search_api.search_records,
+                Record.objects.published().with_thumbnails(),
+            ),
             ("people", _("People"), search_api.search_people, Person.objects.all()),
             (
                 "organizations",

@@ -64,14 +64,18 @@ def build(n: int) -> dict:
     return {"rows": n}
 
 
+# A list of records also reads their thumbnails: the records' first images, their copies, and
+# (when any of the listed records has a copy) the copies' first images.
 PAGES = [
     # The home page draws the timeline from its events and its dated records (2 more).
-    ("/en/", 8, "of 133 full members catalogued"),
-    # The list's counts: the records' state (1), six facets, the total, the page.
-    ("/en/records/", 9, "Report 0"),
+    ("/en/", 11, "of 133 full members catalogued"),
+    # The list's counts: the records' state (1), six facets, the total, the page, and the
+    # thumbnails (the records' first images, their copies, the copies' first images).
+    ("/en/records/", 12, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
-        11,
+        # No copy among these records: no query for copies' images.
+        13,
         "Report</mark> 0",
     ),
     # The record page reads its public history in one query (the 16th).
@@ -79,17 +83,17 @@ PAGES = [
     ("/en/records/MAIN/cite.bib", 2, "@misc{MAIN,"),
     ("/en/people/", 3, "main-person"),
     ("/en/people/?organization=body&role=member", 4, "Test Person"),
-    ("/en/people/main-person/", 7, "Report 0"),
+    ("/en/people/main-person/", 9, "Report 0"),
     ("/en/organizations/", 1, "Test Body"),
-    ("/en/organizations/body/", 8, "full members catalogued"),
+    ("/en/organizations/body/", 10, "full members catalogued"),
     # The events and, for the timeline, the dated records.
     ("/en/events/", 2, "Test Event"),
-    ("/en/events/congress/", 6, "Test Event"),
+    ("/en/events/congress/", 9, "Test Event"),
     ("/en/collections/", 1, "Test collection"),
-    ("/en/collections/fonds/", 4, "Report 0"),
+    ("/en/collections/fonds/", 7, "Report 0"),
     ("/en/subjects/", 1, "Test subject"),
-    ("/en/subjects/theme/", 2, "Report 0"),
-    ("/en/search/?q=report", 8, "Report</mark> 0"),
+    ("/en/subjects/theme/", 5, "Report 0"),
+    ("/en/search/?q=report", 10, "Report</mark> 0"),
 ]
 
 

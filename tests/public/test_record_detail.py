@@ -74,7 +74,8 @@ def test_record_detail_links_thumbnail_to_display_size(client, catalogue):
 
     base = f"/media/iiif/{image.key}/full"
     assert (
-        f'<a href="{base}/1500,1000/0/default.jpg"><img src="{base}/375,250/0/default.jpg" '
+        f'<a class="gallery__link" href="{base}/1500,1000/0/default.jpg" '
+        f'data-info="/media/iiif/{image.key}/info.json"><img src="{base}/375,250/0/default.jpg" '
         'alt="The first page" width="375" height="250"' in body
     )
 
