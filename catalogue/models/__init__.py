@@ -13,6 +13,7 @@ from .choices import (
     Status,
 )
 from .core import Collection, Language, Source, Subject
+from .counts import ChangeMarker, FacetCount, RecordFacet
 from .fields import EDTFField, edtf_bounds, set_edtf_bounds
 from .holdings import Claim, Copy, Image
 from .organizations import Membership, Organization, OrganizationSeats
@@ -23,12 +24,14 @@ from .tombstones import FormerReference, Tombstone
 
 __all__ = [
     "Certainty",
+    "ChangeMarker",
     "Claim",
     "Collection",
     "Copy",
     "DocumentKind",
     "EDTFField",
     "Event",
+    "FacetCount",
     "EventKind",
     "FormerReference",
     "FullTextEntry",
@@ -46,6 +49,7 @@ __all__ = [
     "PersonName",
     "PersonRole",
     "Record",
+    "RecordFacet",
     "RecordKind",
     "RecordOrganization",
     "RecordPerson",

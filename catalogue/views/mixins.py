@@ -13,8 +13,15 @@ class ForgivingPaginationMixin:
 
     page_error = ""
 
+    def known_total(self) -> int | None:
+        """The number of rows when it is known without counting them (a counts table)."""
+        return None
+
     def paginate_queryset(self, queryset, page_size):
         paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        total = self.known_total()
+        if total is not None:
+            paginator.count = total  # a cached property: the paginator will not count
         raw = self.request.GET.get("page", "1").strip() or "1"
         try:
             number = int(raw)

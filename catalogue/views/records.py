@@ -6,6 +6,7 @@ from django_filters.views import FilterView
 
 from .. import citations, jsonld, tombstones
 from ..filters import RecordFilterSet
+from ..filters.facets import EXACT_UP_TO
 from ..models import Record
 from .mixins import ForgivingPaginationMixin
 
@@ -17,9 +18,13 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     strict = False
     template_name = "catalogue/record_list.html"
 
+    def known_total(self):
+        return self.filterset.counted()["total"] if self.filterset.is_valid() else None
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             facets=self.filterset.facets(),
+            facet_sample=EXACT_UP_TO if self.filterset.counted()["estimated"] else None,
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
             **kwargs,
