@@ -49,7 +49,8 @@ def everything_changed() -> None:
 # deletions, the shell) reach the counts through signals, as they reach the search index:
 # the counts are derived data and must follow every save path. ``update()`` and
 # ``bulk_create()`` send none, so publishing, imports and bulk loaders call
-# ``records_changed()`` or ``everything_changed()`` themselves.
+# ``records_changed()`` or ``everything_changed()`` themselves; nor does the cascade that
+# removes many-to-many links with a subject or a language, so ``history.delete_all`` does.
 
 
 def _record_written(sender, instance, raw=False, **kwargs):
@@ -85,12 +86,7 @@ def connect() -> None:
     uid = "catalogue.changes."
     post_save.connect(_record_written, sender=Record, dispatch_uid=uid + "record")
     post_delete.connect(_record_written, sender=Record, dispatch_uid=uid + "record")
-    for model in (
-        RecordPerson,
-        RecordOrganization,
-        Record.subjects.through,
-        Record.languages.through,
-    ):
+    for model in (RecordPerson, RecordOrganization):
         name = uid + model._meta.model_name
         post_save.connect(_link_written, sender=model, dispatch_uid=name)
         post_delete.connect(_link_written, sender=model, dispatch_uid=name)
