@@ -5,8 +5,12 @@ from django.db.models import FloatField
 from django.db.models.functions import Cast, Lower
 
 from ..api.cursors import Key, Keyset
+from ..models.records import UNDATED
 
-DATE_KEYS = (Key("date_earliest", nullable=True), Key("reference_code"))
+# Undated records last, as a column of its own rather than NULLS LAST: an ascending index
+# (record_status_undated_last) then serves the order and every cursor past it.
+DATE_KEYS = (Key("sort_undated"), Key("date_earliest"), Key("reference_code"))
+UNDATED_ANNOTATION = (("sort_undated", UNDATED),)
 
 
 def record_keysets(language: str = "en") -> dict[str, Keyset]:
@@ -14,7 +18,7 @@ def record_keysets(language: str = "en") -> dict[str, Keyset]:
     ``language``, as the list sorts them."""
     title = (("sort_title", Lower(f"title_{language}")),)
     return {
-        "date": Keyset("date", DATE_KEYS),
+        "date": Keyset("date", DATE_KEYS, annotations=UNDATED_ANNOTATION),
         "-date": Keyset(
             "-date", (Key("date_latest", descending=True, nullable=True), Key("reference_code"))
         ),
@@ -30,6 +34,9 @@ def record_keysets(language: str = "en") -> dict[str, Keyset]:
         "relevance": Keyset(
             "relevance",
             (Key("sort_rank", descending=True), *DATE_KEYS),
-            annotations=(("sort_rank", Cast("search_rank", FloatField())),),
+            annotations=(
+                ("sort_rank", Cast("search_rank", FloatField())),
+                *UNDATED_ANNOTATION,
+            ),
         ),
     }

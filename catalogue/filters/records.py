@@ -138,12 +138,17 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def _ordered(self, queryset):
+    def sort_name(self) -> str:
+        """The sort asked for, or the default: relevance when searching, else the date."""
         sort = self.form.cleaned_data.get("sort") or ""
         if sort in ("", "relevance"):
             sort = "relevance" if self.searching else "date"
         if sort == "relevance" and not self.searching:
             sort = "date"
+        return sort
+
+    def _ordered(self, queryset):
+        sort = self.sort_name()
         language = (get_language() or "en")[:2]
         title = Lower(f"title_{language}")
         orders = {
