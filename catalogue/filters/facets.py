@@ -188,7 +188,7 @@ def by_grouping(filtered) -> dict:
         counted[name] = [
             (value, labels, _about(count * scale)) for value, labels, count, _size in rows
         ]
-        counted["estimated"] = True
+        counted["estimated"], counted["sample"] = True, EXACT_UP_TO
     return counted
 
 

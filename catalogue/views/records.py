@@ -9,7 +9,6 @@ from django_filters.views import FilterView
 from .. import citations, jsonld, tombstones
 from ..api import cursors
 from ..filters import RecordFilterSet
-from ..filters.facets import EXACT_UP_TO
 from ..filters.keysets import record_keysets
 from ..models import Record
 from . import paging
@@ -50,7 +49,7 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             facets=self.filterset.facets(),
-            facet_sample=EXACT_UP_TO if self.filterset.counted()["estimated"] else None,
+            facet_sample=self.filterset.counted().get("sample"),
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
             **kwargs,
