@@ -10,11 +10,12 @@ class CatalogueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, history, lookups, roles  # noqa: F401 (checks registers itself)
+        from . import changes, checks, history, lookups, roles  # noqa: F401 (checks registers itself)
         from .search import signals
 
         connection_created.connect(lookups.register_sqlite_functions)
         signals.connect()
+        changes.connect()
         history.register_models()
         post_migrate.connect(history.create_link_content_types, sender=self)
         post_migrate.connect(roles.ensure_roles, sender=self)

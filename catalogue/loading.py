@@ -18,6 +18,7 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.python import Deserializer
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models, transaction
 
+from catalogue import changes
 from catalogue.models import set_edtf_bounds
 
 ALLOWED_KEYS = {"model", "fields"}
@@ -283,6 +284,8 @@ def save_objects(objects: list[FixtureObject], using: str) -> None:
             except (DatabaseError, DeserializationError, ObjectDoesNotExist) as error:
                 raise FixtureError(f"{item.where()}: {error}") from error
         reset_sequences({item.model for item in objects}, using)
+        # Loaded rows bypass the saving path: recount the facets, move the change marker.
+        changes.everything_changed()
 
 
 def reset_sequences(model_set: set, using: str) -> None:

@@ -3,8 +3,8 @@
 The admin's action and change form, the import, the history's revert and recovery, and the
 shell all publish through ``publish()`` and withdraw through ``unpublish()``. Each checks
 readiness (``missing_for_publication``: the ISAD(G) essentials and image alt text), sets or
-clears ``published_at``, moves ``updated_at`` (the key of the cached facet counts), keeps the
-search index in step and writes one revision of the history. ``delete_records()`` is where a
+clears ``published_at``, moves ``updated_at`` and the change marker, keeps the facet counts
+and the search index in step and writes one revision of the history. ``delete_records()`` is where a
 record leaves the catalogue altogether.
 
     from catalogue import publishing
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import history, tombstones
+from . import changes, history, tombstones
 from .images import service as images
 from .models import Record, Status
 from .search.index import set_records_public
@@ -178,8 +178,9 @@ def _set_status(records: list[Record], user, status: str) -> None:
         )
     for record in records:
         record.status, record.published_at, record.updated_at = status, published_at, now
-    # update() sends no signals: the search index is told here.
+    # update() sends no signals: the search index and the facet counts are told here.
     set_records_public(pks, public=status == Status.PUBLISHED)
+    changes.records_changed(pks)
     if reversion.is_active():
         # Inside a revision already open (the admin's change form): the records join it, so
         # that its one revision keeps them as they end up.

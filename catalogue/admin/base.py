@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from catalogue import changes
+
 from .deletion import DeletionMixin
 from .forms import CatalogueForm
 from .versions import HistoryMixin
@@ -67,6 +69,15 @@ class CatalogueAdmin(
             )
             return None
         return super().response_action(request, queryset)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A renamed person or a new image changes what the public lists show.
+        changes.bump()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changes.bump()
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

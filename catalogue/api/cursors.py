@@ -26,24 +26,32 @@ class CursorError(ValueError):
 
 @dataclass(frozen=True)
 class Key:
-    """One column of a sort: a field or an alias on the queryset. Nulls always come last."""
+    """One column of a sort: a field or an alias on the queryset. Nulls come last (first
+    in a reversed key, which reads the same order backwards)."""
 
     name: str
     descending: bool = False
     nullable: bool = False
+    nulls_first: bool = False
 
     def ordering(self):
         expression = F(self.name)
-        if self.descending:
-            return expression.desc(nulls_last=True) if self.nullable else expression.desc()
-        return expression.asc(nulls_last=True) if self.nullable else expression.asc()
+        direction = expression.desc if self.descending else expression.asc
+        if not self.nullable:
+            return direction()
+        return direction(nulls_first=True) if self.nulls_first else direction(nulls_last=True)
+
+    def reversed(self) -> "Key":
+        return Key(self.name, not self.descending, self.nullable, not self.nulls_first)
 
     def beyond(self, value) -> Q:
         """Rows that sort strictly after ``value`` in this column."""
         if value is None:
+            if self.nullable and self.nulls_first:
+                return Q(**{f"{self.name}__isnull": False})
             return Q(pk__in=[])
         condition = Q(**{f"{self.name}__{'lt' if self.descending else 'gt'}": value})
-        if self.nullable:
+        if self.nullable and not self.nulls_first:
             condition |= Q(**{f"{self.name}__isnull": True})
         return condition
 
@@ -72,6 +80,10 @@ class Keyset:
             condition |= equal & key.beyond(value)
             equal &= key.equal(value)
         return queryset.filter(condition)
+
+    def reversed(self) -> "Keyset":
+        """The same order read backwards: what comes before a row, nearest first."""
+        return Keyset(self.name, tuple(key.reversed() for key in self.keys), self.annotations)
 
     def position(self, row) -> list:
         """The cursor values of a row read through ``order()``."""

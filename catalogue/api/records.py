@@ -4,8 +4,7 @@ import datetime
 import re
 
 from django.conf import settings
-from django.db.models import FloatField, Prefetch
-from django.db.models.functions import Cast, Lower
+from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -15,6 +14,7 @@ from ninja.responses import Status
 
 from .. import jsonld, tombstones
 from ..filters import RecordFilterSet
+from ..filters.keysets import record_keysets
 from ..models import Record as RecordModel
 from ..models import RecordOrganization, RecordPerson
 from ..models.core import CODE_PATTERN
@@ -26,33 +26,8 @@ from .links import citation, page_url, text
 router = Router(tags=["records"], by_alias=True)
 REFERENCE_LENGTH = RecordModel._meta.get_field("reference_code").max_length
 
-DATE_KEYS = (cursors.Key("date_earliest", nullable=True), cursors.Key("reference_code"))
 # The records list's sort orders, each ending in the unique reference code.
-KEYSETS = {
-    "date": cursors.Keyset("date", DATE_KEYS),
-    "-date": cursors.Keyset(
-        "-date",
-        (cursors.Key("date_latest", descending=True, nullable=True), cursors.Key("reference_code")),
-    ),
-    "title": cursors.Keyset(
-        "title",
-        (cursors.Key("api_title"), cursors.Key("reference_code")),
-        annotations=(("api_title", Lower("title_en")),),
-    ),
-    "-title": cursors.Keyset(
-        "-title",
-        (cursors.Key("api_title", descending=True), cursors.Key("reference_code")),
-        annotations=(("api_title", Lower("title_en")),),
-    ),
-    "reference": cursors.Keyset("reference", (cursors.Key("reference_code"),)),
-    "-reference": cursors.Keyset("-reference", (cursors.Key("reference_code", descending=True),)),
-    # PostgreSQL ranks in single precision: read as double, a rank round-trips exactly.
-    "relevance": cursors.Keyset(
-        "relevance",
-        (cursors.Key("api_rank", descending=True), *DATE_KEYS),
-        annotations=(("api_rank", Cast("search_rank", FloatField())),),
-    ),
-}
+KEYSETS = record_keysets("en")
 
 
 class RecordFilters(Schema):

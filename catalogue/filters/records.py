@@ -1,19 +1,16 @@
 """The records list: search, filters, sorting and the facet counts beside them."""
 
 import hashlib
-from dataclasses import dataclass, field
 
 import django_filters
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Lower
-from django.utils import translation
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .. import search
+from .. import changes, facet_counts, search
 from ..models import (
     Collection,
     Image,
@@ -27,10 +24,11 @@ from ..models import (
     Subject,
 )
 from ..models.records import UNDATED
+from . import facets
+from .facets import FACETS, Facet, FacetValue
 from .fields import PartialDateField
 from .querystrings import QueryStringMixin
 
-FACET_LIMIT = 25
 # Labels (a renamed person) refresh within this time; counts change with every record write.
 FACET_CACHE_SECONDS = 300
 
@@ -140,12 +138,17 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def _ordered(self, queryset):
+    def sort_name(self) -> str:
+        """The sort asked for, or the default: relevance when searching, else the date."""
         sort = self.form.cleaned_data.get("sort") or ""
         if sort in ("", "relevance"):
             sort = "relevance" if self.searching else "date"
         if sort == "relevance" and not self.searching:
             sort = "date"
+        return sort
+
+    def _ordered(self, queryset):
+        sort = self.sort_name()
         language = (get_language() or "en")[:2]
         title = Lower(f"title_{language}")
         orders = {
@@ -159,25 +162,16 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         }
         return queryset.order_by(*orders[sort], "reference_code")
 
-    def facets(self) -> list["Facet"]:
+    def facets(self) -> list[Facet]:
         """Counts for each facet, each honouring every other active filter.
 
-        Counting means grouping every matching record, which grows with the collection, so the
-        counts are cached under the filters and the state of the records (one cheap query):
-        any save, publication, import or deletion makes a new key. An entry holds each value's
-        label in every interface language, so one entry serves /en/ and /ru/ alike.
+        Where they come from is ``facets``' rule (the counts table, or grouping at most
+        ``EXACT_UP_TO`` records). They are cached under the filters and the change marker
+        (one lookup by primary key), which every write to the records moves. An entry holds
+        each value's label in every interface language, so one entry serves /en/ and /ru/.
         """
         cleaned = self.form.cleaned_data
-        key = (
-            "catalogue:facets:"
-            + hashlib.sha256(
-                repr((Record.objects.state(), self._facet_filters())).encode()
-            ).hexdigest()
-        )
-        counted = cache.get(key)
-        if counted is None:
-            counted = self._count_facets()
-            cache.set(key, counted, FACET_CACHE_SECONDS)
+        counted = self.counted()
         language = (get_language() or "en")[:2]
         built = []
         for name, label, _rows_for in FACETS:
@@ -191,10 +185,34 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                         count=count,
                         url=self.url_with(name, value),
                         active=self._active_value(cleaned.get(name), name) == value,
+                        estimated=counted["estimated"],
                     )
                 )
             built.append(facet)
         return built
+
+    def counted(self) -> dict:
+        """The facet counts (and the list's total when the table knows it), cached."""
+        if hasattr(self, "_counted"):
+            return self._counted
+        filters = self._facet_filters()
+        key = (
+            "catalogue:facets:"
+            + hashlib.sha256(repr((changes.version(), filters)).encode()).hexdigest()
+        )
+        counted = cache.get(key)
+        if counted is None:
+            if not filters:
+                counted = facets.from_table()
+            elif len(filters) == 1 and filters[0][0] in facet_counts.FACET_NAMES:
+                name = filters[0][0]
+                value = self.form.cleaned_data[name]
+                counted = facets.from_table(name, str(getattr(value, "pk", value)))
+            else:
+                counted = facets.by_grouping(self._filtered)
+            cache.set(key, counted, FACET_CACHE_SECONDS)
+        self._counted = counted
+        return counted
 
     def _facet_filters(self) -> list[tuple[str, str]]:
         return sorted(
@@ -202,14 +220,6 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if name != "sort" and value not in (None, "", False)
         )
-
-    def _count_facets(self) -> dict[str, list]:
-        counted = {}
-        for name, _label, rows_for in FACETS:
-            # The bare published records: the listing's annotations would only slow the count.
-            base = self._filtered(Record.objects.published(), without=name).order_by().values("pk")
-            counted[name] = list(rows_for(base))
-        return counted
 
     @staticmethod
     def _active_value(cleaned, name):
@@ -220,77 +230,3 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         if name == "language":
             return cleaned.code
         return cleaned.slug
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    url: str
-    active: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    values: list[FacetValue] = field(default_factory=list)
-
-
-def _kind_rows(base: QuerySet):
-    labels = dict(RecordKind.choices)
-    rows = (
-        Record.objects.filter(pk__in=base)
-        .values("kind")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "kind")
-    )
-    for row in rows:
-        yield row["kind"], _in_every_language(labels.get(row["kind"], row["kind"])), row["n"]
-
-
-def _in_every_language(label) -> dict[str, str]:
-    """A translatable label in each interface language: the counts are cached for all of them."""
-    translated = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translated[code] = str(label)
-    return translated
-
-
-def _grouped_rows(model, key: str, prefix: str, text: str, record_field: str = "record"):
-    def rows_for(base: QuerySet):
-        rows = (
-            model.objects.filter(**{f"{record_field}__in": base})
-            .values(f"{prefix}__{key}", f"{prefix}__{text}_en", f"{prefix}__{text}_ru")
-            .annotate(n=Count(record_field, distinct=True))
-            .order_by("-n", f"{prefix}__{text}_en")[:FACET_LIMIT]
-        )
-        for row in rows:
-            labels = {"en": row[f"{prefix}__{text}_en"], "ru": row[f"{prefix}__{text}_ru"]}
-            yield row[f"{prefix}__{key}"], labels, row["n"]
-
-    return rows_for
-
-
-FACETS = [
-    ("kind", _("Kind"), _kind_rows),
-    ("subject", _("Subject"), _grouped_rows(Record.subjects.through, "slug", "subject", "label")),
-    ("person", _("Person"), _grouped_rows(RecordPerson, "slug", "person", "name")),
-    (
-        "organization",
-        _("Organization"),
-        _grouped_rows(RecordOrganization, "slug", "organization", "name"),
-    ),
-    (
-        "collection",
-        _("Collection"),
-        _grouped_rows(Record, "slug", "collection", "title", record_field="pk"),
-    ),
-    (
-        "language",
-        _("Language"),
-        _grouped_rows(Record.languages.through, "code", "language", "name"),
-    ),
-]

@@ -20,6 +20,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
+from .. import changes
 from .. import models as catalogue
 from ..images import service as images
 
@@ -268,6 +269,14 @@ def delete_all(queryset, user, comment: str = "") -> int:
         deleted, _per_model = model._base_manager.filter(
             pk__in=[obj.pk for obj in objects]
         ).delete()
+        # Django sends no signal for the many-to-many links it removes (a subject's).
+        changes.records_changed(
+            row.record_id
+            for field, rows in removed
+            if field.model._meta.auto_created
+            for row in rows
+            if hasattr(row, "record_id")
+        )
     return deleted
 
 

@@ -14,6 +14,7 @@ from .choices import (
     Status,
 )
 from .core import Collection, Language, Source, Subject
+from .counts import ChangeMarker, FacetCount, RecordFacet
 from .fields import EDTFField, edtf_bounds, set_edtf_bounds
 from .holdings import Claim, Copy, Image
 from .organizations import Membership, Organization, OrganizationSeats
@@ -24,12 +25,14 @@ from .tombstones import FormerReference, Tombstone
 
 __all__ = [
     "Certainty",
+    "ChangeMarker",
     "Claim",
     "Collection",
     "Copy",
     "DocumentKind",
     "EDTFField",
     "Event",
+    "FacetCount",
     "EventKind",
     "FormerReference",
     "FullTextEntry",
@@ -48,6 +51,7 @@ __all__ = [
     "PersonName",
     "PersonRole",
     "Record",
+    "RecordFacet",
     "RecordKind",
     "RecordOrganization",
     "RecordPerson",

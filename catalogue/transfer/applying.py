@@ -4,7 +4,7 @@ from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import history, publishing
+from .. import changes, history, publishing
 from ..models import DocumentKind, Organization, Person, Record, RecordPerson, Status
 from ..search import index
 from .columns import Many
@@ -42,6 +42,10 @@ def apply_import(plan: ImportPlan, user=None, comment: str = "", progress=None) 
             _record_history(plan, instances, user, comment, progress)
             _reindex(plan.kind.model, [row.instance.pk for row in creates + updates])
             _publish(plan, wanted, user)
+            if plan.kind.model is Record:
+                changes.records_changed(row.instance.pk for row in creates + updates)
+            else:
+                changes.bump()
     except (DataError, IntegrityError) as error:
         # The plan checks what the database checks; should the catalogue have changed between
         # the two, the database's refusal is still a message and the transaction undone.

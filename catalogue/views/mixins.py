@@ -1,7 +1,8 @@
 """What the filtered lists share: pagination that never fails, and an honest status code."""
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
+
+from .paging import KeyPaginator
 
 
 class ForgivingPaginationMixin:
@@ -12,9 +13,17 @@ class ForgivingPaginationMixin:
     """
 
     page_error = ""
+    paginator_class = KeyPaginator
+
+    def known_total(self) -> int | None:
+        """The number of rows when it is known without counting them (a counts table)."""
+        return None
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size, allow_empty_first_page=True)
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        total = self.known_total()
+        if total is not None:
+            paginator.count = total  # a cached property: the paginator will not count
         raw = self.request.GET.get("page", "1").strip() or "1"
         try:
             number = int(raw)

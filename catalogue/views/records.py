@@ -1,14 +1,19 @@
+from django.core.paginator import Page
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from .. import citations, jsonld, tombstones
+from ..api import cursors
 from ..filters import RecordFilterSet
+from ..filters.keysets import record_keysets
 from ..history.public import public_history
 from ..iiif import manifests
 from ..models import Record
+from . import paging
 from .mixins import ForgivingPaginationMixin
 
 
@@ -19,13 +24,40 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     strict = False
     template_name = "catalogue/record_list.html"
 
+    def known_total(self):
+        return self.filterset.counted()["total"] if self.filterset.is_valid() else None
+
+    def paginate_queryset(self, queryset, page_size):
+        keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
+        queryset = keyset.order(queryset)
+        after, before = self.request.GET.get("after"), self.request.GET.get("before")
+        if after or before:
+            try:
+                rows, self.links = paging.cursor_page(
+                    self.request, queryset, keyset, page_size, after, before
+                )
+            except cursors.CursorError as error:
+                self.page_error = _("%(error)s This is the first page.") % {"error": error}
+            else:
+                paginator = self.get_paginator(queryset, page_size)
+                total = self.known_total()
+                paginator.count = queryset.count() if total is None else total
+                page = Page(rows, 1, paginator)
+                return paginator, page, rows, bool(self.links.previous_url or self.links.next_url)
+        paginator, page, rows, paginated = super().paginate_queryset(queryset, page_size)
+        self.links = paging.numbered_links(self.request, page, keyset)
+        return paginator, page, rows, paginated
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             facets=self.filterset.facets(),
+            facet_sample=self.filterset.counted().get("sample"),
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
             **kwargs,
         )
+        context["pages"] = self.links  # made while paginating, inside the call above
+        return context
 
 
 class RecordDetailView(DetailView):

@@ -125,7 +125,8 @@ def test_import_role_outside_the_vocabulary_is_an_error(vocabulary):
     assert result.rows[0].errors == [
         (
             "people",
-            "“orator” is not a role; use one of author, speaker, addressee, subject, mentioned, other",
+            "“orator” is not a role; use one of author, speaker, addressee, subject, "
+            "mentioned, other",
         )
     ]
 
