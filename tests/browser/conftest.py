@@ -98,3 +98,10 @@ def congress_report(catalogue):  # noqa: F811 (the fixture)
         record=record, person=catalogue.khrushchev, role=models.PersonRole.SPEAKER
     )
     return record
+
+
+@pytest.fixture(autouse=True)
+def image_addresses_on_the_live_server(settings, live_server):
+    """The test server serves MEDIA_ROOT itself, as plain files: each image's info.json must
+    name the live server's address (CATALOGUE_BASE_URL), as a deployment's names its own."""
+    settings.CATALOGUE_BASE_URL = live_server.url

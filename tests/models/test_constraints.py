@@ -89,6 +89,23 @@ def search_document():
     return models.SearchDocument.objects.get(person=factories.person())
 
 
+def change_marker():
+    return models.ChangeMarker.objects.get_or_create(pk=1)[0]
+
+
+def record_facet(**fields):
+    fields.setdefault("record_id", 1)
+    fields.setdefault("facet", "kind")
+    fields.setdefault("value", "report")
+    return models.RecordFacet.objects.create(**fields)
+
+
+def facet_count(**fields):
+    fields.setdefault("facet", "kind")
+    fields.setdefault("value", "report")
+    return models.FacetCount.objects.create(count=3, **fields)
+
+
 def second(builder, *shared, **different):
     """Build one object, then a second sharing the ``shared`` fields; return the second."""
     first = builder()
@@ -365,6 +382,27 @@ CASES = {
         same({"reference_code": "a b"}),
         "reference_code",
         "Use letters, digits",
+    ),
+    "source_kind_valid": Case(
+        factories.source, same({"kind": "box"}), "kind", "Value 'box' is not a valid choice."
+    ),
+    "change_marker_one": Case(
+        change_marker,
+        same({"id": 2}),
+        NON_FIELD_ERRORS,
+        "Constraint “change_marker_one” is violated.",
+    ),
+    "record_facet_unique": Case(
+        lambda: second(record_facet, "record_id", "facet", value="speech"),
+        same({"value": "report"}),
+        NON_FIELD_ERRORS,
+        "already exists.",
+    ),
+    "facet_count_unique": Case(
+        lambda: second(facet_count, "facet", value="speech"),
+        same({"value": "report"}),
+        NON_FIELD_ERRORS,
+        "already exists.",
     ),
     "searchdocument_kind_valid": Case(
         search_document, same({"kind": "box"}), "kind", "Value 'box' is not a valid choice."

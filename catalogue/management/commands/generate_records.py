@@ -278,7 +278,9 @@ class Command(BaseCommand):
             )
 
     def write_links(self, rng, pks, batch, links, languages) -> None:
-        roles = list(models.PersonRole.values)
+        # The roles the generator has always drawn from ("other" wants a note it cannot write),
+        # so that a seed keeps giving the same collection.
+        roles = [role for role in models.PersonRole.values if role != models.PersonRole.OTHER]
         russian, english = (language.pk for language in languages)
         parts, tags, occasions, spoken = [], [], [], []
         for pk, row, (people, subjects, events) in zip(pks, batch, links, strict=True):
