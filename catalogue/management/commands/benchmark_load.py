@@ -19,7 +19,7 @@ from catalogue.bench.server import Gunicorn, memory_mib
 
 
 def production_workers() -> int:
-    """Gunicorn's advice, and the README's: two workers per core, and one more."""
+    """Gunicorn's advice for a production server: two workers per core, and one more."""
     return 2 * (os.cpu_count() or 1) + 1
 
 
