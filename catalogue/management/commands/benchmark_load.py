@@ -92,6 +92,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{count:>3} connections: {figures['rate']:.1f} requests/s "
             f"({figures['requests']} in {duration} s), p50 {figures['p50']:.0f} ms, "
-            f"p99 {figures['p99']:.0f} ms, {figures['errors']} errors; "
+            f"p99 {figures['p99']:.0f} ms, {figures['errors']} error responses, "
+            f"{figures['failed']} failed or timed out; "
             f"import {outcome} ({min(took, overlap):.1f} s of it under load)"
         )
