@@ -131,7 +131,8 @@ bench-postgres: export DJANGO_STATIC_MANIFEST = true
 bench-postgres: install wrk
 	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL=postgres://user@host:port/name"; exit 2; }
 	$(PY) manage.py collectstatic --no-input -v0
-	@set -e; server="$(DATABASE_URL)"; server="$${server%/*}"; names=""; \
+	@set -e; export PGOPTIONS="--client-min-messages=warning"; \
+	server="$(DATABASE_URL)"; server="$${server%/*}"; names=""; \
 	trap 'for name in $$names; do psql -q "$(DATABASE_URL)" -c "DROP DATABASE IF EXISTS $$name"; done' EXIT; \
 	for count in $(BENCH_SIZES) import; do \
 		name="catalogue_bench_$$count"; names="$$names $$name"; \

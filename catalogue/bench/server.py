@@ -19,7 +19,8 @@ def free_port() -> int:
 
 
 def memory_mib(pid: int, field: str = "VmRSS") -> float:
-    """A process's resident memory now (``VmRSS``) or at its highest (``VmHWM``), in MiB."""
+    """A process's resident memory in MiB: ``VmRSS`` now, ``VmHWM`` at its highest,
+    ``RssAnon`` its own (without files mapped in: SQLite maps the database file)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024

@@ -52,13 +52,22 @@ def test_wrk_durations_become_milliseconds():
 def test_parse_wrk_reads_the_rate_percentiles_and_every_error():
     figures = parse_wrk(WRK_REPORT)
 
-    assert figures == {"requests": 5890, "rate": 195.94, "p50": 95.2, "p99": 1200.0, "errors": 9}
+    assert figures == {
+        "requests": 5890,
+        "rate": 195.94,
+        "p50": 95.2,
+        "p99": 1200.0,
+        "errors": 4,
+        "failed": 5,
+    }
 
 
 def test_parse_wrk_counts_no_errors_when_wrk_reports_none():
     clean = "\n".join(line for line in WRK_REPORT.splitlines() if "errors" not in line)
 
-    assert parse_wrk(clean.replace("Non-2xx or 3xx responses: 4", ""))["errors"] == 0
+    figures = parse_wrk(clean.replace("Non-2xx or 3xx responses: 4", ""))
+
+    assert (figures["errors"], figures["failed"]) == (0, 0)
 
 
 def test_parse_wrk_refuses_a_report_without_latencies():

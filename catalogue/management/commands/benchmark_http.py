@@ -51,7 +51,8 @@ class Command(BaseCommand):
                 self.stdout.flush()
             self.stdout.write(
                 f"worker memory: {started:.0f} MiB after start, {memory_mib(worker):.0f} MiB "
-                f"after the pages, {memory_mib(worker, 'VmHWM'):.0f} MiB at most"
+                f"after the pages ({memory_mib(worker, 'RssAnon'):.0f} MiB its own, the rest "
+                f"the database file mapped), {memory_mib(worker, 'VmHWM'):.0f} MiB at most"
             )
 
     def row(self, name, url, server, worker, runs, queries, width) -> str:

@@ -19,7 +19,7 @@ from catalogue.bench.server import Gunicorn, memory_mib
 
 
 def production_workers() -> int:
-    """Gunicorn's advice, and the README's: two workers per core, and one more."""
+    """Gunicorn's advice for a production server: two workers per core, and one more."""
     return 2 * (os.cpu_count() or 1) + 1
 
 
@@ -92,6 +92,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{count:>3} connections: {figures['rate']:.1f} requests/s "
             f"({figures['requests']} in {duration} s), p50 {figures['p50']:.0f} ms, "
-            f"p99 {figures['p99']:.0f} ms, {figures['errors']} errors; "
+            f"p99 {figures['p99']:.0f} ms, {figures['errors']} error responses, "
+            f"{figures['failed']} failed or timed out; "
             f"import {outcome} ({min(took, overlap):.1f} s of it under load)"
         )
