@@ -12,7 +12,7 @@ from ..filters import RecordFilterSet
 from ..filters.keysets import record_keysets
 from ..history.public import public_history
 from ..iiif import manifests
-from ..models import Record
+from ..models import Record, record_page
 from . import paging
 from .mixins import ForgivingPaginationMixin
 
@@ -61,7 +61,8 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
 
 
 class RecordDetailView(DetailView):
-    queryset = Record.objects.published().for_detail()
+    # What for_detail() prefetches, loaded by record_page in queries built once per process.
+    queryset = Record.objects.published().select_related("collection", "original_language")
     slug_field = "reference_code"
     slug_url_kwarg = "reference"
     context_object_name = "record"
@@ -75,6 +76,9 @@ class RecordDetailView(DetailView):
             if response is None:
                 raise
             return response
+
+    def get_object(self, queryset=None):
+        return record_page.load(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         record = self.object
