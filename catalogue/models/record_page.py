@@ -4,17 +4,17 @@ It loads what ``RecordQuerySet.for_detail()`` prefetches, in the same order and 
 rule (a related record shows only if published), but through ``PreparedQuery``: the SQL of
 each query is built once per process. ``record.people.all()`` and the rest then read what was
 loaded, as after ``prefetch_related``. A query whose rows could only hang off rows of another
-is skipped when that other comes back empty, so the count stays the same however many rows
-each one finds.
+is skipped when that other comes back empty, as ``prefetch_related`` does, so the count stays
+the same however many rows each one finds.
 """
 
 from django.db.models import Q
 
-from .agents import Event, Person
+from .agents import Event
 from .choices import Status
 from .core import Language, Source, Subject
 from .holdings import Claim, Copy, Image
-from .organizations import Membership, Organization
+from .organizations import Membership
 from .prepared import PreparedQuery, remember
 from .record_links import RecordOrganization, RecordPerson, RecordRelation
 from .records import Record
@@ -29,52 +29,57 @@ def _relations(key):
     )
 
 
-def _people(key):
-    return RecordPerson.objects.filter(record=key).values("person")
-
-
+PUBLISHED = PreparedQuery(
+    lambda key: (
+        Record.objects.published()
+        .filter(reference_code=str(key))
+        .select_related("collection", "original_language")
+    )
+)
 LANGUAGES = PreparedQuery(lambda key: Language.objects.filter(records=key))
 SUBJECTS = PreparedQuery(lambda key: Subject.objects.filter(records=key))
 SOURCES = PreparedQuery(lambda key: Source.objects.filter(records=key))
 EVENTS = PreparedQuery(lambda key: Event.objects.chronological().filter(records=key))
 IMAGES = PreparedQuery(lambda key: Image.objects.filter(Q(record=key) | Q(copy__record=key)))
-PERSON_LINKS = PreparedQuery(lambda key: RecordPerson.objects.filter(record=key))
-PEOPLE = PreparedQuery(lambda key: Person.objects.filter(pk__in=_people(key)))
-MEMBERSHIPS = PreparedQuery(lambda key: Membership.objects.filter(person__in=_people(key)))
-ORGANIZATION_LINKS = PreparedQuery(lambda key: RecordOrganization.objects.filter(record=key))
+PEOPLE = PreparedQuery(
+    lambda key: RecordPerson.objects.filter(record=key).select_related("person", "source")
+)
+MEMBERSHIPS = PreparedQuery(
+    lambda key: Membership.objects.filter(
+        person__in=RecordPerson.objects.filter(record=key).values("person")
+    ).select_related("organization")
+)
 ORGANIZATIONS = PreparedQuery(
-    lambda key: Organization.objects.filter(
-        Q(pk__in=RecordOrganization.objects.filter(record=key).values("organization"))
-        | Q(pk__in=Membership.objects.filter(person__in=_people(key)).values("organization"))
+    lambda key: RecordOrganization.objects.filter(record=key).select_related(
+        "organization", "source"
     )
 )
-RELATIONS = PreparedQuery(lambda key: RecordRelation.objects.filter(_relations(key)))
-RELATED_RECORDS = PreparedQuery(
-    lambda key: Record.objects.filter(
-        Q(pk__in=RecordRelation.objects.filter(_relations(key)).values("subject"))
-        | Q(pk__in=RecordRelation.objects.filter(_relations(key)).values("object"))
-    ).exclude(pk=key)
+RELATIONS = PreparedQuery(
+    lambda key: RecordRelation.objects.filter(_relations(key)).select_related(
+        "subject", "object", "source"
+    )
 )
 COPIES = PreparedQuery(lambda key: Copy.objects.filter(record=key))
 COPY_SOURCES = PreparedQuery(
-    lambda key: CopySource.objects.filter(copy__record=key).order_by("source__key", "pk")
-)
-CLAIMS = PreparedQuery(lambda key: Claim.objects.filter(record=key))
-# The sources cited by the record's links, relations, claims and copies, in one query.
-CITED_SOURCES = PreparedQuery(
-    lambda key: Source.objects.filter(
-        Q(pk__in=RecordPerson.objects.filter(record=key).values("source"))
-        | Q(pk__in=RecordOrganization.objects.filter(record=key).values("source"))
-        | Q(pk__in=RecordRelation.objects.filter(_relations(key)).values("source"))
-        | Q(pk__in=Claim.objects.filter(record=key).values("source"))
-        | Q(pk__in=CopySource.objects.filter(copy__record=key).values("source"))
+    lambda key: (
+        CopySource.objects.filter(copy__record=key)
+        .select_related("source")
+        .order_by("source__key", "pk")
     )
 )
+CLAIMS = PreparedQuery(lambda key: Claim.objects.filter(record=key).select_related("source"))
 
 
 def _cache(instance, name: str, value) -> None:
     """Set a foreign key's object, as ``select_related`` does."""
     instance._meta.get_field(name).set_cached_value(instance, value)
+
+
+def published(reference: str, using: str) -> Record | None:
+    """The published record of this reference code, with its collection and original
+    language, or ``None``."""
+    found = PUBLISHED(reference, using)
+    return found[0] if found else None
 
 
 def load(record: Record) -> Record:
@@ -87,83 +92,40 @@ def load(record: Record) -> Record:
         ("events", EVENTS),
     ):
         remember(record, name, query(key, using))
-    images = IMAGES(key, using)
-    people = PERSON_LINKS(key, using)
-    organizations = ORGANIZATION_LINKS(key, using)
+    people = PEOPLE(key, using)
+    memberships = {link.person_id: [] for link in people}
+    for membership in MEMBERSHIPS(key, using) if people else []:
+        memberships[membership.person_id].append(membership)
+    for link in people:
+        remember(link.person, "memberships", memberships[link.person_id])
+    remember(record, "people", people)
+    remember(record, "organizations", ORGANIZATIONS(key, using))
     relations = RELATIONS(key, using)
-    copies = COPIES(key, using)
-    claims = CLAIMS(key, using)
-    copy_sources = COPY_SOURCES(key, using) if copies else []
-    cited = any(link.source_id for link in [*people, *organizations, *relations])
-    sources = {}
-    if cited or claims or copy_sources:
-        sources = {source.pk: source for source in CITED_SOURCES(key, using)}
-    for link in [*people, *organizations, *relations, *claims]:
-        _cache(link, "source", sources.get(link.source_id))
-    _load_people(record, people, organizations, using)
-    _load_relations(record, relations, using)
-    _load_copies(record, copies, copy_sources, images, sources)
-    for claim in claims:
-        _cache(claim, "record", record)
-    remember(record, "claims", claims)
+    remember(record, "relations", [item for item in relations if item.subject_id == key])
+    remember(record, "inverse_relations", [item for item in relations if item.object_id == key])
+    _load_copies(record, IMAGES(key, using), using)
+    remember(record, "claims", CLAIMS(key, using))
+    for name in ("people", "organizations", "relations", "claims", "copies", "images"):
+        for item in record._prefetched_objects_cache[name]:
+            _cache(item, "subject" if name == "relations" else "record", record)
+    for relation in record._prefetched_objects_cache["inverse_relations"]:
+        _cache(relation, "object", record)
     return record
 
 
-def _load_people(record, people, organizations, using) -> None:
-    key = record.pk
-    persons, by_organization = {}, {}
-    if people:
-        persons = {person.pk: person for person in PEOPLE(key, using)}
-    if people or organizations:
-        by_organization = {item.pk: item for item in ORGANIZATIONS(key, using)}
-    memberships = {pk: [] for pk in persons}
-    for membership in MEMBERSHIPS(key, using) if people else []:
-        _cache(membership, "organization", by_organization[membership.organization_id])
-        _cache(membership, "person", persons[membership.person_id])
-        memberships[membership.person_id].append(membership)
-    for pk, person in persons.items():
-        remember(person, "memberships", memberships[pk])
-    for link in people:
-        _cache(link, "record", record)
-        _cache(link, "person", persons[link.person_id])
-    for link in organizations:
-        _cache(link, "record", record)
-        _cache(link, "organization", by_organization[link.organization_id])
-    remember(record, "people", people)
-    remember(record, "organizations", organizations)
-
-
-def _load_relations(record, relations, using) -> None:
-    others = {}
-    if relations:
-        others = {other.pk: other for other in RELATED_RECORDS(record.pk, using)}
-    others[record.pk] = record
-    outgoing, incoming = [], []
-    for relation in relations:
-        _cache(relation, "subject", others[relation.subject_id])
-        _cache(relation, "object", others[relation.object_id])
-        (outgoing if relation.subject_id == record.pk else incoming).append(relation)
-    remember(record, "relations", outgoing)
-    remember(record, "inverse_relations", incoming)
-
-
-def _load_copies(record, copies, copy_sources, images, sources) -> None:
+def _load_copies(record, images, using) -> None:
+    copies = COPIES(record.pk, using)
     by_copy = {copy.pk: ([], []) for copy in copies}
-    for link in copy_sources:
-        by_copy[link.copy_id][0].append(sources[link.source_id])
-    own = []
+    for link in COPY_SOURCES(record.pk, using) if copies else []:
+        by_copy[link.copy_id][0].append(link.source)
     for image in images:
-        if image.record_id == record.pk:
-            _cache(image, "record", record)
-            own.append(image)
-        elif image.copy_id in by_copy:
+        if image.copy_id in by_copy:
             by_copy[image.copy_id][1].append(image)
     for copy in copies:
-        _cache(copy, "record", record)
-        copy_sources_, copy_images = by_copy[copy.pk]
+        sources, copy_images = by_copy[copy.pk]
         for image in copy_images:
             _cache(image, "copy", copy)
-        remember(copy, "sources", copy_sources_)
+        remember(copy, "sources", sources)
         remember(copy, "images", copy_images)
-    remember(record, "images", own)
+    remember(record, "images", [image for image in images if image.record_id == record.pk])
     remember(record, "copies", copies)

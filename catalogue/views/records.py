@@ -1,4 +1,5 @@
 from django.core.paginator import Page
+from django.db import router
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -62,9 +63,7 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
 
 class RecordDetailView(DetailView):
     # What for_detail() prefetches, loaded by record_page in queries built once per process.
-    queryset = Record.objects.published().select_related("collection", "original_language")
-    slug_field = "reference_code"
-    slug_url_kwarg = "reference"
+    model = Record
     context_object_name = "record"
 
     def get(self, request, *args, **kwargs):
@@ -78,7 +77,11 @@ class RecordDetailView(DetailView):
             return response
 
     def get_object(self, queryset=None):
-        return record_page.load(super().get_object(queryset))
+        record = record_page.published(self.kwargs["reference"], router.db_for_read(Record))
+        if record is None:
+            message = _("No %(verbose_name)s found matching the query")
+            raise Http404(message % {"verbose_name": Record._meta.verbose_name})
+        return record_page.load(record)
 
     def get_context_data(self, **kwargs):
         record = self.object
