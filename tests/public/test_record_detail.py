@@ -221,3 +221,13 @@ def test_record_detail_lists_people_of_a_role_by_name_in_the_page_language(clien
 
     assert english.index("Alpha Tester</a>") < english.index("Beta Tester</a>")
     assert russian.index("Антон Тестов</a>") < russian.index("Яков Тестов</a>")
+
+
+def test_record_detail_shows_a_link_added_after_the_page_was_first_shown(client, db):
+    record = factories.record(reference_code="TEST-AGAIN")
+    page(client, "/en/records/TEST-AGAIN/")
+    record.subjects.add(factories.subject(label_en="Added Later"))
+
+    body = page(client, "/en/records/TEST-AGAIN/")
+
+    assert "Added Later</a>" in body
