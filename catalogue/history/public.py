@@ -9,11 +9,13 @@ import dataclasses
 import datetime
 
 from django.conf import settings
+from django.db import router
 from django.utils import timezone
 from reversion.errors import RevertError
 from reversion.models import Version
 
 from ..models import Record, Status
+from ..models.prepared import PreparedQuery
 from .registry import translated_originals
 
 # Kept by the catalogue for itself: the state, derived sort dates, timestamps.
@@ -84,19 +86,24 @@ def _changed(fields, before: dict, after: dict) -> tuple[str, ...]:
     return tuple(labels)
 
 
+def _versions(key):
+    # The content type by a join, not from its cache: the same query whether or not it is warm.
+    return Version.objects.filter(
+        content_type__app_label=Record._meta.app_label,
+        content_type__model=Record._meta.model_name,
+        object_id=str(key),
+    )
+
+
+VERSIONS = PreparedQuery(
+    lambda key: _versions(key).select_related("revision").order_by("revision__date_created", "pk")
+)
+
+
 def public_history(record: Record) -> PublicHistory:
     """The record's first publication and its later public changes, a day at a time, oldest
     first. One query, however many versions there are."""
-    # The content type by a join, not from its cache: one query whether or not it is warm.
-    versions = (
-        Version.objects.filter(
-            content_type__app_label=Record._meta.app_label,
-            content_type__model=Record._meta.model_name,
-            object_id=str(record.pk),
-        )
-        .select_related("revision")
-        .order_by("revision__date_created", "pk")
-    )
+    versions = VERSIONS(record.pk, router.db_for_read(Version))
     fields = _public_fields()
     first_published = None
     previous = None

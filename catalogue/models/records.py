@@ -127,7 +127,8 @@ class RecordQuerySet(KeyedQuerySet):
         """Everything the record page shows; related records on either side only if published.
 
         Related objects are narrowed to published records so that a draft never shows
-        through another record's page.
+        through another record's page. The record page loads the same, alike, through
+        ``record_page.load()``: what one of them gains, the other needs too.
         """
         from .agents import Event
         from .holdings import Copy

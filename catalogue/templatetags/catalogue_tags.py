@@ -1,14 +1,16 @@
 """Template filters and tags of the public catalogue."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.template.defaultfilters import linebreaks_filter
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 
 from .. import charts, dates, search, text, timeline
 
@@ -54,22 +56,39 @@ def translated(obj, field: str, query: str = "", paragraphs: bool = False):
     return format_html('<{0} lang="{1}">{2}</{0}>', element, language, inner)
 
 
+def _path_in(request, code: str) -> str:
+    """The request's path in the language ``code``, made from the view's own URL match (the
+    path is not resolved again, as ``translate_url`` would) and kept on the request for the
+    other tags of the page."""
+    paths = request.__dict__.setdefault("_catalogue_paths_by_language", {})
+    if code not in paths:
+        match = request.resolver_match
+        if match is None or match.url_name is None:
+            paths[code] = translate_url(request.path, code)
+        else:
+            with override(code):
+                try:
+                    paths[code] = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    paths[code] = request.path
+    return paths[code]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """The current page in each interface language, query string kept."""
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
     current = (get_language() or settings.LANGUAGE_CODE)[:2]
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
+        if request is None:
+            url = translate_url("/", code)
+        else:
+            query = urlsplit(request.get_full_path()).query
+            url = urlunsplit(("", "", _path_in(request, code), query, ""))
         links.append(
-            {
-                "code": code,
-                "name": info["name_local"],
-                "url": translate_url(path, code),
-                "current": code == current,
-            }
+            {"code": code, "name": info["name_local"], "url": url, "current": code == current}
         )
     return links
 
@@ -140,13 +159,12 @@ def page_addresses(context) -> dict:
     none = {"canonical": "", "alternates": []}
     if request is None:
         return none
-    path = request.path
     try:
         alternates = [
-            {"code": code, "url": request.build_absolute_uri(translate_url(path, code))}
+            {"code": code, "url": request.build_absolute_uri(_path_in(request, code))}
             for code, _name in settings.LANGUAGES
         ]
-        return {"canonical": request.build_absolute_uri(path), "alternates": alternates}
+        return {"canonical": request.build_absolute_uri(request.path), "alternates": alternates}
     except SuspiciousOperation:
         # The 400 page of a host name the catalogue does not serve has no address of its own.
         return none

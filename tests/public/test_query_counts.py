@@ -80,8 +80,9 @@ PAGES = [
         13,
         "Report</mark> 0",
     ),
-    # The record page reads its public history in one query (the 16th).
-    ("/en/records/MAIN/", 16, "Report 0"),
+    # The record page: the record, one query for each kind of thing it shows (with people,
+    # also their memberships; with copies, their sources), and its history.
+    ("/en/records/MAIN/", 14, "Report 0"),
     ("/en/records/MAIN/cite.bib", 2, "@misc{MAIN,"),
     ("/en/people/", 3, "main-person"),
     ("/en/people/?organization=body&role=member", 4, "Test Person"),

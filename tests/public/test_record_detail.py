@@ -3,6 +3,7 @@ import json
 import re
 
 from catalogue import models
+from tests import factories
 
 from .conftest import add_image
 from .helpers import page
@@ -205,3 +206,28 @@ def test_record_detail_shows_when_it_was_last_updated_in_the_visitors_language(c
     time = '<time datetime="2026-03-05">'
     assert f"Last updated: {time}March 5, 2026</time>" in english
     assert f"Последнее обновление: {time}5 марта 2026 г.</time>" in russian
+
+
+def test_record_detail_lists_people_of_a_role_by_name_in_the_page_language(client, db):
+    record = factories.record(reference_code="TEST-ORDER")
+    for english, russian in (("Alpha Tester", "Яков Тестов"), ("Beta Tester", "Антон Тестов")):
+        person = factories.person(name_en=english, name_ru=russian)
+        models.RecordPerson.objects.create(
+            record=record, person=person, role=models.PersonRole.SPEAKER
+        )
+
+    english = page(client, "/en/records/TEST-ORDER/")
+    russian = page(client, "/ru/records/TEST-ORDER/")
+
+    assert english.index("Alpha Tester</a>") < english.index("Beta Tester</a>")
+    assert russian.index("Антон Тестов</a>") < russian.index("Яков Тестов</a>")
+
+
+def test_record_detail_shows_a_link_added_after_the_page_was_first_shown(client, db):
+    record = factories.record(reference_code="TEST-AGAIN")
+    page(client, "/en/records/TEST-AGAIN/")
+    record.subjects.add(factories.subject(label_en="Added Later"))
+
+    body = page(client, "/en/records/TEST-AGAIN/")
+
+    assert "Added Later</a>" in body

@@ -127,7 +127,7 @@ def test_record_history_costs_one_query_however_many_changes(
     for index in range(changes):
         save(record, curator, "", datetime.date(2026, 3, 2 + index), title_en=f"Title {index + 1}")
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         body = page(client, "/en/records/C20-MANY/")
 
     assert history_section(body).count("changed title (English).") == changes

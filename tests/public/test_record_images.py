@@ -29,7 +29,7 @@ def test_record_page_with_images_costs_the_same_queries(client, db, django_asser
     record = scanned_record(n)
 
     # The record page reads its public history too (one query).
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         body = page(client, f"/en/records/{record.reference_code}/")
 
     assert body.count('class="gallery__link"') == 2 * n
