@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 
 from catalogue import models
 from catalogue.bench import pages
-from catalogue.bench.server import Gunicorn, cpu_seconds, get, memory_mib
+from catalogue.bench.server import Gunicorn, cpu_seconds, database_cpu_seconds, get, memory_mib
 from catalogue.bench.stats import summary
 
 from .benchmark_pages import counted
@@ -41,7 +41,7 @@ class Command(BaseCommand):
         width = max(map(len, urls))
         self.stdout.write(
             f"{'':<{width}}  {'cold ms':>8}  {'CPU ms':>6}  {'median ms':>9}  {'p95 ms':>8}  "
-            f"{'CPU ms':>6}  {'queries':>7}"
+            f"{'CPU ms':>6}  {'DB CPU':>6}  {'queries':>7}"
         )
         with Gunicorn(workers=workers) as server:
             worker = server.worker_pids()[0]
@@ -66,15 +66,18 @@ class Command(BaseCommand):
             return f"{name:<{width}}  status {status} for {url}"
         timings = []
         cpu = cpu_seconds(worker)
+        database_cpu = database_cpu_seconds(connection)
         for _ in range(runs):
             status, elapsed, _size = get(port, url)
             if status != 200:
                 return f"{name:<{width}}  status {status} for {url} (warm)"
             timings.append(elapsed)
         cpu = (cpu_seconds(worker) - cpu) * 1000 / runs
+        if database_cpu is not None:
+            database_cpu = f"{(database_cpu_seconds(connection) - database_cpu) * 1000 / runs:.1f}"
         median, p95 = summary(timings)
         figures = f"{cold:>8.1f}  {cold_cpu:>6.0f}  {median:>9.1f}  {p95:>8.1f}  {cpu:>6.1f}"
-        figures += f"  {queries:>7}"
+        figures += f"  {database_cpu or '-':>6}  {queries:>7}"
         return f"{name:<{width}}  {figures}  {url}"
 
     def count_queries(self, urls: dict[str, str]) -> dict[str, int]:
