@@ -18,7 +18,8 @@ class Command(BaseCommand):
         "Serve the catalogue with gunicorn (one sync worker, DEBUG off) and time each public "
         "page over HTTP: the first request after a write (cold), then the median and p95 of "
         "--runs requests (warm), with the worker's processor time per request (what a "
-        "page costs apart from waiting on a shared machine); SQL queries per warm page "
+        "page costs apart from waiting on a shared machine) and, on PostgreSQL, the database "
+        "server's (DB CPU; its processes must be on this machine); SQL queries per warm page "
         "(counted in this process) and the worker's memory."
     )
 
