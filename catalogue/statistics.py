@@ -22,11 +22,13 @@ def analyze(rows: int | None = None, vacuum: bool = False, database: str = "defa
     ``rows`` is None or at least BULK_ROWS; whether it ran.
 
     ``VACUUM`` also marks the new rows visible to all, so counts and key scans read only
-    the indexes; it cannot run inside a transaction, so call this after the write commits.
+    the indexes; it cannot run inside a transaction (a caller's, or a test's), where
+    ``ANALYZE`` alone runs. Call this after the write commits.
     """
     connection = connections[database]
     if connection.vendor != "postgresql" or (rows is not None and rows < BULK_ROWS):
         return False
+    vacuum = vacuum and not connection.in_atomic_block
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)" if vacuum else "ANALYZE")
     return True

@@ -69,3 +69,12 @@ def test_an_import_passes_the_rows_it_wrote(monkeypatch, tmp_path):
     call_command("import_catalogue", str(path))
 
     assert seen == [2]
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_vacuum_gives_way_to_analyze(postgresql):
+    for _ in range(2):
+        factories.record()
+
+    assert statistics.analyze(vacuum=True) is True
+    assert _records_planned() == 2
