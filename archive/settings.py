@@ -69,6 +69,23 @@ def sqlite_options() -> dict:
     }
 
 
+def postgresql_connection_settings() -> dict:
+    """Each process keeps its PostgreSQL connection from one request to the next.
+
+    Opening one costs the server a new process (about 2 ms of the worker's processor time and
+    tens of milliseconds of waiting on a busy machine), on every request when connections last
+    only one. A gunicorn sync worker serves one request at a time, so one connection per worker
+    is all it ever needs; the server must allow workers × app servers connections (and a few
+    for commands). Before reusing a connection, Django checks that it still works (one
+    ``SELECT 1`` per request, not per query), so a restarted database costs no failed page.
+    DATABASE_CONN_MAX_AGE=0 opens one per request again.
+    """
+    return {
+        "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 600),
+        "CONN_HEALTH_CHECKS": env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
+    }
+
+
 _RATE_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
 
@@ -118,7 +135,7 @@ def database_from_url(url: str) -> dict:
             "PASSWORD": unquote(parts.password or ""),
             "HOST": parts.hostname or "",
             "PORT": str(port or ""),
-            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 0),
+            **postgresql_connection_settings(),
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL {url!r}: the scheme must be sqlite or postgres, not {parts.scheme!r}."

@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from .. import statistics
+
 FILE_NAMES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 
 
@@ -88,6 +90,8 @@ def load(connection, source: Path) -> None:
             "--exit-on-error",
             str(source),
         )
+        # A dump carries no planner statistics: gather them before the first page is planned.
+        statistics.analyze(database=connection.alias)
 
 
 def _program(name: str) -> str:

@@ -36,6 +36,47 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def database_cpu_seconds(connection) -> float | None:
+    """The processor time PostgreSQL's server processes have used for this database, in seconds.
+
+    A PostgreSQL page's queries run in the server's processes, not in the worker, so the
+    worker's processor time leaves them out. This adds the live server processes connected to
+    this database (but this one's) and those that have ended (their time goes to the server's
+    main process, which collects them: with a connection per request, each request's). It
+    reads ``/proc``, so the server must run on this machine; an ended process of another
+    database counts too, so on a server others use the figure is an upper bound. ``None`` on
+    SQLite (its queries run in the worker) or when the server's processes are out of sight.
+    """
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (own,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> %s",
+            [own],
+        )
+        backends = [pid for (pid,) in cursor.fetchall()]
+    try:
+        fields = Path(f"/proc/{own}/stat").read_text().rsplit(")", 1)[1].split()
+        postmaster = int(fields[1])
+        total = _children_seconds(postmaster)
+    except (OSError, ValueError):
+        return None
+    for pid in backends:
+        try:
+            total += cpu_seconds(pid)
+        except (OSError, ValueError):
+            pass  # it ended meanwhile: its time is in the main process's children's time
+    return total
+
+
+def _children_seconds(pid: int) -> float:
+    """The processor time of a process's ended and collected children, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+
+
 def ascii_path(path: str) -> str:
     """``path`` as it goes on the wire: non-ASCII characters percent-encoded."""
     return quote(path, safe="/?=&%")

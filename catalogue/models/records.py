@@ -273,11 +273,14 @@ class Record(Timestamped):
             ),
             # Earliest first with undated records last (the list's default order), from the
             # index even for deep pages: NULLS LAST itself cannot use an ascending index.
+            # PostgreSQL keeps the id in it too, so a page asked for by number skips its rows
+            # in the index alone (SQLite's indexes hold the id anyway).
             models.Index(
                 F("status"),
                 UNDATED,
                 F("date_earliest"),
                 F("reference_code"),
+                include=["id"],
                 name="record_status_undated_last",
             ),
             # The latest change keys the cached facet counts (RecordQuerySet.state()).

@@ -5,9 +5,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from storages.backends.s3 import S3Storage
 
 from archive.settings import cache_from_url, database_from_url, media_storage, replica_databases
@@ -123,3 +125,72 @@ def test_media_in_a_bucket_are_private_and_linked_through_signed_addresses(monke
         "https://objects.example.org/catalogue-media/catalogue/images/0f3a.png?"
     )
     assert "X-Amz-Signature=" in address and "X-Amz-Expires=" in address
+
+
+def test_postgresql_connections_last_between_requests_and_are_checked_before_reuse(monkeypatch):
+    for name in ("DATABASE_CONN_MAX_AGE", "DATABASE_CONN_HEALTH_CHECKS"):
+        monkeypatch.delenv(name, raising=False)
+
+    database = database_from_url(PRIMARY)
+
+    assert (database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]) == (600, True)
+
+
+def test_postgresql_connection_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DATABASE_CONN_MAX_AGE", "0")
+    monkeypatch.setenv("DATABASE_CONN_HEALTH_CHECKS", "false")
+
+    database = database_from_url(PRIMARY)
+
+    assert (database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"]) == (0, False)
+
+
+def test_a_malformed_connection_age_is_refused_with_the_variables_name(monkeypatch):
+    monkeypatch.setenv("DATABASE_CONN_MAX_AGE", "ten minutes")
+
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_CONN_MAX_AGE"):
+        database_from_url(PRIMARY)
+
+
+# Two requests as Django's handler frames them (the test client leaves connections open
+# on purpose, so it cannot show this): the server process that answers each one's query.
+_BACKEND_PER_REQUEST = (
+    "import django; django.setup()\n"
+    "from django.core.signals import request_finished, request_started\n"
+    "from django.db import connection\n"
+    "for _ in range(2):\n"
+    "    request_started.send(sender=None)\n"
+    "    with connection.cursor() as cursor:\n"
+    "        cursor.execute('SELECT pg_backend_pid()')\n"
+    "        print(cursor.fetchone()[0])\n"
+    "    request_finished.send(sender=None)\n"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("age", "same_process"), [(None, True), ("0", False)])
+def test_a_worker_keeps_its_postgresql_connection_unless_told_not_to(age, same_process):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs DATABASE_URL on PostgreSQL")
+    # The test database, which exists while the tests run.
+    database = {key: quote(str(value), safe="") for key, value in connection.settings_dict.items()}
+    url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**database)
+    environment = {"DATABASE_URL": url}
+    if age is not None:
+        environment["DATABASE_CONN_MAX_AGE"] = age
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.pop("DATABASE_CONN_MAX_AGE", None)
+    env.update(DJANGO_INSECURE_LOCAL="true", DJANGO_SETTINGS_MODULE="archive.settings")
+    env.update(environment)
+
+    finished = subprocess.run(
+        [sys.executable, "-c", _BACKEND_PER_REQUEST],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert finished.returncode == 0, finished.stderr
+    first, second = finished.stdout.split()
+    assert (first == second) is same_process

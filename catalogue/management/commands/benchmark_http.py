@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 
 from catalogue import models
 from catalogue.bench import pages
-from catalogue.bench.server import Gunicorn, cpu_seconds, get, memory_mib
+from catalogue.bench.server import Gunicorn, cpu_seconds, database_cpu_seconds, get, memory_mib
 from catalogue.bench.stats import summary
 
 from .benchmark_pages import counted
@@ -18,7 +18,8 @@ class Command(BaseCommand):
         "Serve the catalogue with gunicorn (one sync worker, DEBUG off) and time each public "
         "page over HTTP: the first request after a write (cold), then the median and p95 of "
         "--runs requests (warm), with the worker's processor time per request (what a "
-        "page costs apart from waiting on a shared machine); SQL queries per warm page "
+        "page costs apart from waiting on a shared machine) and, on PostgreSQL, the database "
+        "server's (DB CPU; its processes must be on this machine); SQL queries per warm page "
         "(counted in this process) and the worker's memory."
     )
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         width = max(map(len, urls))
         self.stdout.write(
             f"{'':<{width}}  {'cold ms':>8}  {'CPU ms':>6}  {'median ms':>9}  {'p95 ms':>8}  "
-            f"{'CPU ms':>6}  {'queries':>7}"
+            f"{'CPU ms':>6}  {'DB CPU':>6}  {'queries':>7}"
         )
         with Gunicorn(workers=workers) as server:
             worker = server.worker_pids()[0]
@@ -66,15 +67,18 @@ class Command(BaseCommand):
             return f"{name:<{width}}  status {status} for {url}"
         timings = []
         cpu = cpu_seconds(worker)
+        database_cpu = database_cpu_seconds(connection)
         for _ in range(runs):
             status, elapsed, _size = get(port, url)
             if status != 200:
                 return f"{name:<{width}}  status {status} for {url} (warm)"
             timings.append(elapsed)
         cpu = (cpu_seconds(worker) - cpu) * 1000 / runs
+        if database_cpu is not None:
+            database_cpu = f"{(database_cpu_seconds(connection) - database_cpu) * 1000 / runs:.1f}"
         median, p95 = summary(timings)
         figures = f"{cold:>8.1f}  {cold_cpu:>6.0f}  {median:>9.1f}  {p95:>8.1f}  {cpu:>6.1f}"
-        figures += f"  {queries:>7}"
+        figures += f"  {database_cpu or '-':>6}  {queries:>7}"
         return f"{name:<{width}}  {figures}  {url}"
 
     def count_queries(self, urls: dict[str, str]) -> dict[str, int]:

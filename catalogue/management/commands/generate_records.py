@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from catalogue import changes, models, synthetic
+from catalogue import changes, models, statistics, synthetic
 from catalogue.bench import rows
 from catalogue.images import synthetic as synthetic_images
 from catalogue.search import documents, index
@@ -82,6 +82,8 @@ class Command(BaseCommand):
         index.optimize()
         # Rows written in bulk bypass the saving path: the facet counts are recounted here.
         changes.everything_changed()
+        # PostgreSQL's planner has no statistics of the new rows yet (catalogue.statistics).
+        statistics.analyze(vacuum=True)
         if options["images"]:
             synthetic_images.attach_to_generated(
                 self.stdout, prefix, options["images"], seed, options["image_size"]

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from catalogue import statistics
 from catalogue.progress import Progress
 from catalogue.transfer import ERROR, KINDS, ImportPlan, ImportRefused, apply_import, plan_import
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
                 apply_import(plan, user=signer, progress=Progress(self.stdout, "Recording history"))
             except ImportRefused as error:
                 raise CommandError(str(error)) from None
+            statistics.analyze(rows=plan.counts["create"] + plan.counts["update"])
         self.stdout.write(self._summary(plan, time.monotonic() - started, dry_run))
         if plan.has_errors:
             raise CommandError(f"{path.name}: the file has errors; nothing was imported.")
