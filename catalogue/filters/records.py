@@ -6,7 +6,7 @@ import hashlib
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import background, changes, facet_counts, search
 from ..models import (
     Collection,
+    FacetCount,
     Image,
     Language,
     Organization,
@@ -33,6 +34,11 @@ from .querystrings import QueryStringMixin
 
 # Labels (a renamed person) refresh within this time; counts change with every record write.
 FACET_CACHE_SECONDS = 300
+# A person, subject, organization or language with at most this many records leads the
+# list's query (``IN`` its records, read first); one with more is checked record by record
+# (``EXISTS``) as the list's order is read, which stops at the page instead of first
+# reading every record of, say, a language most records are in.
+LINKS_LEAD_UP_TO = 5000
 # A combined filter's latest exact counts: kept to show "as of" their time after a write.
 COUNTS_CACHE_SECONDS = 24 * 3600
 # How long one process may take to count a list before another may start counting it too.
@@ -110,7 +116,36 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     def filter_related(self, queryset, name, value):
         if name == "collection":
             return queryset.filter(collection=value)
-        return queryset.filter(pk__in=self.related_lookups[name](value))
+        links = self.related_lookups[name](value)
+        if self._linked_records().get((name, str(value.pk)), 0) <= LINKS_LEAD_UP_TO:
+            return queryset.filter(pk__in=links)
+        return queryset.filter(Exists(links.filter(record=OuterRef("pk"))))
+
+    def _linked_records(self) -> dict[tuple[str, str], int]:
+        """How many published records each related filter value has, from the counts table
+        (one query for those not cached). They only choose a plan: kept for a while."""
+        if not hasattr(self, "_linked"):
+            wanted = {
+                _cache_key("linked", name, str(value.pk)): (name, str(value.pk))
+                for name, value in self.form.cleaned_data.items()
+                if name in self.related_lookups and value is not None
+            }
+            cached = cache.get_many(wanted) if wanted else {}
+            missing = [wanted[key] for key in wanted if key not in cached]
+            if missing:
+                condition = Q(pk__in=[])
+                for name, pk in missing:
+                    condition |= Q(facet=name, value=pk)
+                rows = FacetCount.objects.filter(condition, filter_facet="", filter_value="")
+                found = {
+                    (facet, value): n
+                    for facet, value, n in rows.values_list("facet", "value", "count")
+                }
+                fresh = {key: found.get(wanted[key], 0) for key in wanted if key not in cached}
+                cache.set_many(fresh, FACET_CACHE_SECONDS)
+                cached |= fresh
+            self._linked = {wanted[key]: n for key, n in cached.items()}
+        return self._linked
 
     def filter_search(self, queryset, name, value):
         query = search.normalize_query(value)

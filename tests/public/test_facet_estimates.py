@@ -127,3 +127,21 @@ def test_record_list_combined_filters_in_russian_say_so_in_russian(client, plenu
 
     assert "Найдено больше 3 записей; идёт подсчёт всех." in body
     assert "(не менее 4)" in body
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_record_list_combined_filters_counted_earlier_cost_the_same_queries_for_any_rows(
+    client, db, django_assert_num_queries, rows, monkeypatch
+):
+    monkeypatch.setattr(facets, "EXACT_UP_TO", 1)
+    fonds = factories.collection(slug="plenums")
+    for _number in range(rows + 1):
+        factories.record(kind=models.RecordKind.MINUTES, collection=fonds, date="1956-06")
+    page(client, URL)
+
+    # The collection looked up, the change marker, the page and its thumbnails (images,
+    # copies): the counts and the total are cached, nothing is counted.
+    with django_assert_num_queries(5):
+        body = page(client, URL)
+
+    assert status(body) == f"{rows + 1} records found"
