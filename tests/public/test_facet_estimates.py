@@ -107,9 +107,7 @@ def test_record_list_combined_filters_after_a_write_are_exact_again_on_the_next_
     assert "as of" not in body
 
 
-def test_record_list_combined_filters_below_the_threshold_show_a_write_at_once(
-    client, plenums
-):
+def test_record_list_combined_filters_below_the_threshold_show_a_write_at_once(client, plenums):
     page(client, URL)
     factories.record(kind=models.RecordKind.MINUTES, collection=plenums, date="1956-09")
 
