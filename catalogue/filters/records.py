@@ -42,7 +42,7 @@ LINKS_LEAD_UP_TO = 5000
 # A combined filter's latest exact counts: kept to show "as of" their time after a write.
 COUNTS_CACHE_SECONDS = 24 * 3600
 # How long one process may take to count a list before another may start counting it too.
-COUNTING_SECONDS = 600
+COUNTING_SECONDS = 120
 
 SORT_CHOICES = [
     ("relevance", _("relevance")),
