@@ -38,6 +38,13 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def counts_after_response_on_the_spot(settings):
+    """Counts left for after a response are made as it closes, not on a thread of their
+    own: a test then sees them on its next request, and they read the test's transaction."""
+    settings.CATALOGUE_COUNT_IN_THREAD = False
+
+
+@pytest.fixture(autouse=True)
 def image_roots(settings, tmp_path):
     """Each test has public and private media roots of its own (a test may set MEDIA_ROOT
     again), so that no file of one test is seen by another, or written into the project."""

@@ -1,18 +1,21 @@
 """The records list: search, filters, sorting and the facet counts beside them."""
 
+import functools
 import hashlib
 
 import django_filters
 from django import forms
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .. import changes, facet_counts, search
+from .. import background, changes, facet_counts, search
 from ..models import (
     Collection,
+    FacetCount,
     Image,
     Language,
     Organization,
@@ -31,6 +34,15 @@ from .querystrings import QueryStringMixin
 
 # Labels (a renamed person) refresh within this time; counts change with every record write.
 FACET_CACHE_SECONDS = 300
+# A person, subject, organization or language with at most this many records leads the
+# list's query (``IN`` its records, read first); one with more is checked record by record
+# (``EXISTS``) as the list's order is read, which stops at the page instead of first
+# reading every record of, say, a language most records are in.
+LINKS_LEAD_UP_TO = 5000
+# A combined filter's latest exact counts: kept to show "as of" their time after a write.
+COUNTS_CACHE_SECONDS = 24 * 3600
+# How long one process may take to count a list before another may start counting it too.
+COUNTING_SECONDS = 120
 
 SORT_CHOICES = [
     ("relevance", _("relevance")),
@@ -104,7 +116,36 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     def filter_related(self, queryset, name, value):
         if name == "collection":
             return queryset.filter(collection=value)
-        return queryset.filter(pk__in=self.related_lookups[name](value))
+        links = self.related_lookups[name](value)
+        if self._linked_records().get((name, str(value.pk)), 0) <= LINKS_LEAD_UP_TO:
+            return queryset.filter(pk__in=links)
+        return queryset.filter(Exists(links.filter(record=OuterRef("pk"))))
+
+    def _linked_records(self) -> dict[tuple[str, str], int]:
+        """How many published records each related filter value has, from the counts table
+        (one query for those not cached). They only choose a plan: kept for a while."""
+        if not hasattr(self, "_linked"):
+            wanted = {
+                _cache_key("linked", name, str(value.pk)): (name, str(value.pk))
+                for name, value in self.form.cleaned_data.items()
+                if name in self.related_lookups and value is not None
+            }
+            cached = cache.get_many(wanted) if wanted else {}
+            missing = [wanted[key] for key in wanted if key not in cached]
+            if missing:
+                condition = Q(pk__in=[])
+                for name, pk in missing:
+                    condition |= Q(facet=name, value=pk)
+                rows = FacetCount.objects.filter(condition, filter_facet="", filter_value="")
+                found = {
+                    (facet, value): n
+                    for facet, value, n in rows.values_list("facet", "value", "count")
+                }
+                fresh = {key: found.get(wanted[key], 0) for key in wanted if key not in cached}
+                cache.set_many(fresh, FACET_CACHE_SECONDS)
+                cached |= fresh
+            self._linked = {wanted[key]: n for key, n in cached.items()}
+        return self._linked
 
     def filter_search(self, queryset, name, value):
         query = search.normalize_query(value)
@@ -163,13 +204,7 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         return queryset.order_by(*orders[sort], "reference_code")
 
     def facets(self) -> list[Facet]:
-        """Counts for each facet, each honouring every other active filter.
-
-        Where they come from is ``facets``' rule (the counts table, or grouping at most
-        ``EXACT_UP_TO`` records). They are cached under the filters and the change marker
-        (one lookup by primary key), which every write to the records moves. An entry holds
-        each value's label in every interface language, so one entry serves /en/ and /ru/.
-        """
+        """Counts for each facet, each honouring every other active filter (``counted``)."""
         cleaned = self.form.cleaned_data
         counted = self.counted()
         language = (get_language() or "en")[:2]
@@ -185,34 +220,71 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                         count=count,
                         url=self.url_with(name, value),
                         active=self._active_value(cleaned.get(name), name) == value,
-                        estimated=counted["estimated"],
+                        at_least=name in counted["partial"],
                     )
                 )
             built.append(facet)
         return built
 
     def counted(self) -> dict:
-        """The facet counts (and the list's total when the table knows it), cached."""
+        """The list's total and facet counts, cached; see ``facets`` for the rule.
+
+        The unfiltered and single-filter lists read the counts table, cached under the
+        filters and the change marker (one lookup by primary key), which every write moves.
+        Any other list keeps its latest exact counts under its filters alone, with the
+        marker's version and the time they were made. When that version is the current one,
+        they are served as they are. Otherwise the list is counted over at most
+        ``EXACT_UP_TO`` + 1 records; if that is not every match, the page shows the earlier
+        exact counts ("as of" their time) or, when there are none, the counts of the first
+        matches ("at least"), and the exact counts are made after the response. An entry
+        holds each value's label in every interface language, so one serves /en/ and /ru/.
+        """
         if hasattr(self, "_counted"):
             return self._counted
         filters = self._facet_filters()
-        key = (
-            "catalogue:facets:"
-            + hashlib.sha256(repr((changes.version(), filters)).encode()).hexdigest()
-        )
-        counted = cache.get(key)
-        if counted is None:
-            if not filters:
-                counted = facets.from_table()
-            elif len(filters) == 1 and filters[0][0] in facet_counts.FACET_NAMES:
-                name = filters[0][0]
-                value = self.form.cleaned_data[name]
-                counted = facets.from_table(name, str(getattr(value, "pk", value)))
-            else:
-                counted = facets.by_grouping(self._filtered)
-            cache.set(key, counted, FACET_CACHE_SECONDS)
+        version = changes.version()
+        if not filters or (len(filters) == 1 and filters[0][0] in facet_counts.FACET_NAMES):
+            key = _cache_key("facets", version, filters)
+            counted = cache.get(key)
+            if counted is None:
+                counted = facets.from_table(*(filters[0] if filters else ()))
+                cache.set(key, counted, FACET_CACHE_SECONDS)
+        else:
+            counted = self._combined_counts(filters, version)
         self._counted = counted
         return counted
+
+    def _combined_counts(self, filters: list, version: int) -> dict:
+        key = _cache_key("counts", filters)
+        latest = cache.get(key)
+        if latest is not None and latest["version"] == version:
+            return latest
+        total = facets.first_matches(self._filtered, facets.EXACT_UP_TO)
+        counted = None
+        if total <= facets.EXACT_UP_TO or latest is None:
+            counted = facets.by_grouping(self._filtered, facets.EXACT_UP_TO, total)
+            if not counted["more"] and not counted["partial"]:
+                counted.update(version=version, counted_at=timezone.now())
+                cache.set(key, counted, COUNTS_CACHE_SECONDS)
+                return counted
+        background.after_response(functools.partial(self.count_exactly, filters))
+        if latest is not None:
+            return {**latest, "stale": True}
+        return counted
+
+    def count_exactly(self, filters: list) -> None:
+        """Count the list exactly and keep the counts for the next requests (one job at a
+        time for the same filters, across every process that shares the cache)."""
+        running = _cache_key("counting", filters)
+        if not cache.add(running, True, COUNTING_SECONDS):
+            return
+        try:
+            version, counted_at = changes.version(), timezone.now()
+            counted = facets.by_grouping(self._filtered)
+            counted.update(version=version, counted_at=counted_at)
+            cache.set(_cache_key("counts", filters), counted, COUNTS_CACHE_SECONDS)
+        finally:
+            cache.delete(running)
 
     def _facet_filters(self) -> list[tuple[str, str]]:
         return sorted(
@@ -230,3 +302,7 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         if name == "language":
             return cleaned.code
         return cleaned.slug
+
+
+def _cache_key(kind: str, *parts) -> str:
+    return f"catalogue:{kind}:" + hashlib.sha256(repr(parts).encode()).hexdigest()

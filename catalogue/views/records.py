@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 
 from .. import citations, jsonld, tombstones
 from ..api import cursors
-from ..filters import RecordFilterSet
+from ..filters import RecordFilterSet, facets
 from ..filters.keysets import record_keysets
 from ..history.public import public_history
 from ..iiif import manifests
@@ -52,7 +52,8 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             facets=self.filterset.facets(),
-            facet_sample=self.filterset.counted().get("sample"),
+            counts=self.filterset.counted() if self.filterset.is_valid() else {},
+            counts_limit=facets.EXACT_UP_TO,
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
             **kwargs,

@@ -76,8 +76,10 @@ PAGES = [
     ("/en/records/", 11, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
+        # The change marker, how many records the person and the subject have (counts
+        # table), the first matches counted, six facets grouped, the page, the thumbnails.
         # No copy among these records: no query for copies' images.
-        13,
+        14,
         "Report</mark> 0",
     ),
     # The record page: the record, one query for each kind of thing it shows (with people,

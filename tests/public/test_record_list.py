@@ -1,6 +1,7 @@
 import pytest
 
 from catalogue import models, publishing
+from catalogue.filters import records
 from tests import factories
 
 from .helpers import facet_counts, page, result_titles
@@ -45,6 +46,25 @@ def test_record_list_search_finds_russian_title_without_yo_and_marks_it(client, 
     ],
 )
 def test_record_list_filters_narrow_the_results(client, catalogue, query, expected):
+    assert result_titles(page(client, f"/en/records/?{query}")) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("person=khrushchev", [SPEECH]),
+        ("organization=central-committee-20", [RESOLUTION]),
+        ("subject=cult-of-personality", [SPEECH, RESOLUTION]),
+        ("collection=congress-20-documents&language=ru", [LETTER, SPEECH]),
+        ("subject=cult-of-personality&kind=speech", [SPEECH]),
+    ],
+)
+def test_record_list_filters_by_values_with_many_records_narrow_the_results_alike(
+    client, catalogue, monkeypatch, query, expected
+):
+    # Past this many records, a value is checked record by record (EXISTS), not read first.
+    monkeypatch.setattr(records, "LINKS_LEAD_UP_TO", 0)
+
     assert result_titles(page(client, f"/en/records/?{query}")) == expected
 
 
