@@ -25,7 +25,7 @@ def drop_indexes(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalogue", "0013_change_marker_and_facet_counts"),
+        ("catalogue", "0014_record_default_order_index_holds_the_id"),
     ]
 
     operations = [
