@@ -19,6 +19,10 @@ class ForgivingPaginationMixin:
         """The number of rows when it is known without counting them (a counts table)."""
         return None
 
+    def total_is_exact(self) -> bool:
+        """False when ``known_total`` is only a lower bound or counts from before a write."""
+        return True
+
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
         total = self.known_total()
@@ -33,6 +37,10 @@ class ForgivingPaginationMixin:
                 "page": raw[:20]
             }
         else:
+            past = total is not None and (number - 1) * page_size >= total
+            if past and not self.total_is_exact():
+                # The counts are not yet exact: a page past them may well exist; count now.
+                paginator.count = queryset.count()
             if number < 1 or number > paginator.num_pages:
                 self.page_error = _(
                     "There is no page %(page)s; there are %(count)s. This is the nearest one."

@@ -28,6 +28,10 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     def known_total(self):
         return self.filterset.counted()["total"] if self.filterset.is_valid() else None
 
+    def total_is_exact(self):
+        counted = self.filterset.counted()
+        return not (counted.get("more") or counted.get("stale"))
+
     def paginate_queryset(self, queryset, page_size):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
         queryset = keyset.order(queryset)

@@ -8,7 +8,7 @@ from catalogue import models
 from catalogue.filters import facets
 from tests import factories
 
-from .helpers import facet_counts, page
+from .helpers import facet_counts, page, result_titles
 
 URL = "/en/records/?collection=plenums&date_from=1956"
 
@@ -143,3 +143,17 @@ def test_record_list_combined_filters_counted_earlier_cost_the_same_queries_for_
         body = page(client, URL)
 
     assert status(body) == f"{rows + 1} records found"
+
+
+def test_record_list_combined_filters_page_past_the_first_matches_is_served_before_the_count(
+    client, plenums, monkeypatch
+):
+    monkeypatch.setattr(facets, "EXACT_UP_TO", 3)
+    for _number in range(16):
+        factories.record(kind=models.RecordKind.MINUTES, collection=plenums, date="1956-08")
+
+    # 22 matching records: page 2 exists, though only 4 have been seen when it is asked for.
+    body = page(client, URL + "&page=2")
+
+    assert "There is no page" not in body
+    assert len(result_titles(body)) == 2
