@@ -169,26 +169,28 @@ def from_table(filter_facet: str = "", filter_pk: str = "") -> dict:
     return counted
 
 
-def by_grouping(filtered) -> dict:
+def by_grouping(filtered, sample: int | None = None, total=None) -> dict:
     """Each facet's counts over the published records matching every other filter.
 
     ``filtered(queryset, without=name)`` applies the list's filters but one. Each facet
-    groups at most ``EXACT_UP_TO`` + 1 records in one query that also says how many it
-    took: no more than ``EXACT_UP_TO``, the counts are exact; more, they are scaled by the
-    number of matches (one count more) and marked as estimates.
+    groups at most ``sample`` (``EXACT_UP_TO``) + 1 records in one query that also says how
+    many it took: no more than ``sample``, the counts are exact; more, they are scaled by
+    the number of matches, ``total(base)`` (by default one count more; a search passes its
+    bounded estimate), and marked as estimates.
     """
+    sample = sample or EXACT_UP_TO
     counted = {"total": None, "estimated": False}
     for name, _label, rows_for in FACETS:
         base = filtered(Record.objects.published(), without=name).order_by().values("pk")
-        rows = list(rows_for(base[: EXACT_UP_TO + 1]))
-        if not rows or rows[0][3] <= EXACT_UP_TO:
+        rows = list(rows_for(base[: sample + 1]))
+        if not rows or rows[0][3] <= sample:
             counted[name] = [(value, labels, count) for value, labels, count, _size in rows]
             continue
-        scale = base.count() / rows[0][3]
+        scale = (total(base) if total else base.count()) / rows[0][3]
         counted[name] = [
             (value, labels, _about(count * scale)) for value, labels, count, _size in rows
         ]
-        counted["estimated"], counted["sample"] = True, EXACT_UP_TO
+        counted["estimated"], counted["sample"] = True, sample
     return counted
 
 

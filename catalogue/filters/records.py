@@ -130,7 +130,36 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         return bool(search.normalize_query(self.form.cleaned_data.get("q")))
 
     def filter_queryset(self, queryset):
-        return self._ordered(self._filtered(queryset))
+        found = self._filtered(queryset)
+        window = self.search_window()
+        if window is not None and self.sort_name() == "relevance":
+            # A broad search ranks its window of matches, not every one (search.bounded).
+            found = window.restrict(found)
+        return self._ordered(found)
+
+    def search_window(self) -> search.Window | None:
+        """The search's bounded count and ranked window (``None`` when not searching),
+        cached as the facet counts are, under the filters and the change marker."""
+        if not self.searching:
+            return None
+        if not hasattr(self, "_window"):
+            key = "catalogue:search-window:" + self._cache_key()
+            self._window = cache.get(key)
+            if self._window is None:
+                self._window = search.window(
+                    self._filtered(Record.objects.published(), without="q"),
+                    search.normalize_query(self.form.cleaned_data.get("q")),
+                )
+                cache.set(key, self._window, FACET_CACHE_SECONDS)
+        return self._window
+
+    def listed(self) -> int | None:
+        """How many records the list pages through, when known without counting them all:
+        the counts table's total, or a search's window (estimated past its limit)."""
+        window = self.search_window()
+        if window is None:
+            return self.counted()["total"]
+        return window.ranked if self.sort_name() == "relevance" else window.count
 
     def _filtered(self, queryset, without: str | None = None):
         for name, value in self.form.cleaned_data.items():
@@ -196,10 +225,7 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         if hasattr(self, "_counted"):
             return self._counted
         filters = self._facet_filters()
-        key = (
-            "catalogue:facets:"
-            + hashlib.sha256(repr((changes.version(), filters)).encode()).hexdigest()
-        )
+        key = "catalogue:facets:" + self._cache_key()
         counted = cache.get(key)
         if counted is None:
             if not filters:
@@ -208,11 +234,25 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                 name = filters[0][0]
                 value = self.form.cleaned_data[name]
                 counted = facets.from_table(name, str(getattr(value, "pk", value)))
+            elif self.searching:
+                # Grouped over the search's first matches, scaled by its bounded estimate.
+                counted = facets.by_grouping(
+                    self._filtered,
+                    sample=search.bounded.exact_up_to(),
+                    total=lambda found: search.bounded.count(found)[0],
+                )
             else:
                 counted = facets.by_grouping(self._filtered)
             cache.set(key, counted, FACET_CACHE_SECONDS)
         self._counted = counted
         return counted
+
+    def _cache_key(self) -> str:
+        """The filters and the change marker (one lookup by primary key, once), hashed."""
+        if not hasattr(self, "_key"):
+            state = repr((changes.version(), self._facet_filters()))
+            self._key = hashlib.sha256(state.encode()).hexdigest()
+        return self._key
 
     def _facet_filters(self) -> list[tuple[str, str]]:
         return sorted(

@@ -86,8 +86,10 @@ def _join_on_plus_rowid(queryset: QuerySet) -> QuerySet:
     return queryset
 
 
-def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
-    expression = fts5_expression(groups)
+def search_sqlite(
+    queryset: QuerySet, groups: list[tuple[str, ...]], kind: str, titles: bool = False
+) -> QuerySet:
+    expression = fts5_expression(groups, titles)
     if kind != DocumentKind.RECORD:
         # People are few and records naming them many: match only documents of this kind.
         expression = f'kind : "{kind}" AND {expression}'
@@ -99,8 +101,10 @@ def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) 
     )
 
 
-def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
-    tsquery = tsquery_expression(groups)
+def search_postgresql(
+    queryset: QuerySet, groups: list[tuple[str, ...]], kind: str, titles: bool = False
+) -> QuerySet:
+    tsquery = tsquery_expression(groups, titles)
     document = F("search_document__pk")
     return (
         queryset.filter(search_document__public=True)
@@ -110,3 +114,7 @@ def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]], kind: s
 
 
 SEARCHES = {"sqlite": search_sqlite, "postgresql": search_postgresql}
+
+# The key each engine walks its matches in without sorting them: the FTS5 rowid (the
+# document's primary key) on SQLite, the document's primary key on PostgreSQL.
+DOCUMENT_KEYS = {"sqlite": "search_document__full_text__pk", "postgresql": "search_document__pk"}

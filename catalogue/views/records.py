@@ -25,7 +25,7 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     template_name = "catalogue/record_list.html"
 
     def known_total(self):
-        return self.filterset.counted()["total"] if self.filterset.is_valid() else None
+        return self.filterset.listed() if self.filterset.is_valid() else None
 
     def paginate_queryset(self, queryset, page_size):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
@@ -54,6 +54,8 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
             facet_sample=self.filterset.counted().get("sample"),
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
+            search_window=self.filterset.search_window() if self.filterset.is_valid() else None,
+            ranking_window=self.filterset.is_valid() and self.filterset.sort_name() == "relevance",
             **kwargs,
         )
         context["pages"] = self.links  # made while paginating, inside the call above

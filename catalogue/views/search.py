@@ -2,9 +2,15 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .. import search as search_api
-from ..models import Event, Organization, Person, Record
+from ..models import DocumentKind, Event, Organization, Person, Record
 
 PER_KIND = 10
+KINDS = {
+    "records": DocumentKind.RECORD,
+    "people": DocumentKind.PERSON,
+    "organizations": DocumentKind.ORGANIZATION,
+    "events": DocumentKind.EVENT,
+}
 
 
 def search(request):
@@ -35,12 +41,15 @@ def search(request):
             ("events", _("Events"), search_api.search_events, Event.objects.all()),
         ]
         for name, label, search_function, queryset in kinds:
-            found = search_function(queryset, query)
+            # Each kind counted and ranked within its bounded window (search.bounded).
+            window = search_api.window(queryset, query, KINDS[name])
+            found = window.restrict(search_function(queryset, query))
             groups.append(
                 {
                     "name": name,
                     "label": label,
-                    "count": found.count(),
+                    "count": window.count,
+                    "estimated": window.estimated,
                     "results": list(found.order_by("-search_rank", "pk")[:PER_KIND]),
                 }
             )
