@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.paginator import Page
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -23,6 +25,7 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     paginate_by = 20
     strict = False
     template_name = "catalogue/record_list.html"
+    fetch = None
 
     def known_total(self):
         return self.filterset.listed() if self.filterset.is_valid() else None
@@ -30,11 +33,15 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     def paginate_queryset(self, queryset, page_size):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
         queryset = keyset.order(queryset)
+        if keyset.name == "relevance":
+            # Ranked by keys alone, then the page's rows read by primary key.
+            names = tuple(key.name for key in keyset.keys)
+            self.fetch = partial(paging.rows_by_keys, names=names, rows_from=self.queryset)
         after, before = self.request.GET.get("after"), self.request.GET.get("before")
         if after or before:
             try:
                 rows, self.links = paging.cursor_page(
-                    self.request, queryset, keyset, page_size, after, before
+                    self.request, queryset, keyset, page_size, after, before, self.fetch or list
                 )
             except cursors.CursorError as error:
                 self.page_error = _("%(error)s This is the first page.") % {"error": error}

@@ -76,8 +76,9 @@ PAGES = [
     ("/en/records/", 11, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
-        # No copy among these records: no query for copies' images.
-        13,
+        # No copy among these records: no query for copies' images. The search's window
+        # (its bounded count) instead of a count; the page ranked by keys, then its rows.
+        14,
         "Report</mark> 0",
     ),
     # The record page reads its public history in one query (the 16th).
@@ -95,7 +96,9 @@ PAGES = [
     ("/en/collections/fonds/", 7, "Report 0"),
     ("/en/subjects/", 1, "Test subject"),
     ("/en/subjects/theme/", 5, "Report 0"),
-    ("/en/search/?q=report", 10, "Report</mark> 0"),
+    # The change marker (the records' window is cached under it), then for each kind its
+    # window (one query below the limit) and its ranked results, and the thumbnails.
+    ("/en/search/?q=report", 11, "Report</mark> 0"),
 ]
 
 
