@@ -103,5 +103,5 @@ def estimate(first: int, last: int, final: int, limit: int) -> int:
     matches taken as spread evenly; rounded to two significant figures, never ``limit`` or less.
     """
     scaled = limit * (final - first + 1) / max(1, last - first + 1)
-    rounded = int(round(scaled, 1 - len(str(int(scaled)))))
+    rounded = int(round(scaled, 2 - len(str(int(scaled)))))
     return max(limit + 1, rounded)
