@@ -52,11 +52,12 @@ class Window:
     estimated: bool = False
     last: int | None = None
     titles: tuple[int, ...] = ()
+    limit: int = 0
 
     @property
     def ranked(self) -> int:
         """How many matches relevance orders: every one, or the window's."""
-        return self.count if self.last is None else exact_up_to() + len(self.titles)
+        return self.count if self.last is None else self.limit + len(self.titles)
 
     def restrict(self, found: QuerySet) -> QuerySet:
         """``found`` (the same search) narrowed to the matches relevance ranks."""
@@ -94,7 +95,7 @@ def window(queryset: QuerySet, search: Callable[..., QuerySet]) -> Window:
     last = keys[limit - 1]
     title_keys = _keys(search(queryset.order_by(), titles=True), limit)
     titles = tuple(key for key in title_keys if key > last)
-    return Window(count=total, estimated=True, last=last, titles=titles)
+    return Window(count=total, estimated=True, last=last, titles=titles, limit=limit)
 
 
 def estimate(first: int, last: int, final: int, limit: int) -> int:
