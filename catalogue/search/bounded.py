@@ -1,7 +1,8 @@
 """Broad searches at a bounded cost: counted and ranked over a window of their matches.
 
 A search reads its matches in the order of the documents' keys, which each engine walks
-without sorting (the FTS5 rowid, the document's primary key), and stops after
+without sorting (the FTS5 rowid on SQLite, the searched table's primary key on PostgreSQL),
+and stops after
 ``exact_up_to()`` + 1 of them (the ``CATALOGUE_SEARCH_EXACT_UP_TO`` setting):
 
 - at most ``exact_up_to()`` matches: the count is exact and relevance ranks every match;

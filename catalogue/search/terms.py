@@ -103,10 +103,6 @@ def fts5_expression(groups: list[tuple[str, ...]], titles: bool = False) -> str:
     return f"{{title}} : ({expression})" if titles else expression
 
 
-def tsquery_expression(groups: list[tuple[str, ...]], titles: bool = False) -> str:
-    """A ``to_tsquery('simple', …)`` string with the same meaning as ``fts5_expression``
-    (the title is weight A)."""
-    weight = "A" if titles else ""
-    return " & ".join(
-        "(" + " | ".join(f"{prefix}:*{weight}" for prefix in group) + ")" for group in groups
-    )
+def tsquery_expression(groups: list[tuple[str, ...]]) -> str:
+    """A ``to_tsquery('simple', …)`` string with the same meaning as ``fts5_expression``."""
+    return " & ".join("(" + " | ".join(f"{prefix}:*" for prefix in group) + ")" for group in groups)
