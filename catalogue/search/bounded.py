@@ -46,7 +46,8 @@ class Window:
     """How many records a search matches and which of them relevance ranks.
 
     ``last`` is the key of the last match ranked in document order (``None``: every match
-    is ranked), ``titles`` the keys past it of the first title matches, ranked as well.
+    is ranked), ``first`` the keys up to it, ``titles`` the keys past it of the first title
+    matches, ranked as well.
     """
 
     count: int
@@ -54,6 +55,7 @@ class Window:
     last: int | None = None
     titles: tuple[int, ...] = ()
     limit: int = 0
+    first: tuple[int, ...] = ()
 
     @property
     def ranked(self) -> int:
@@ -65,6 +67,10 @@ class Window:
         if self.last is None:
             return found
         key = document_key(found)
+        if connections[found.db].vendor == "postgresql":
+            # By key: PostgreSQL then reads (and ranks) the window's rows alone, where a
+            # range of keys would have it test every document in the range.
+            return found.filter(**{f"{key}__in": self.first + self.titles})
         condition = Q(**{f"{key}__lte": self.last})
         if self.titles:
             condition |= Q(**{f"{key}__in": self.titles})
@@ -96,7 +102,8 @@ def window(queryset: QuerySet, search: Callable[..., QuerySet]) -> Window:
     last = keys[limit - 1]
     title_keys = _keys(search(queryset.order_by(), titles=True), limit)
     titles = tuple(key for key in title_keys if key > last)
-    return Window(count=total, estimated=True, last=last, titles=titles, limit=limit)
+    first = tuple(keys[:limit])
+    return Window(total, True, last=last, titles=titles, limit=limit, first=first)
 
 
 def estimate(first: int, last: int, final: int, limit: int) -> int:
