@@ -129,9 +129,12 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     def searching(self) -> bool:
         return bool(search.normalize_query(self.form.cleaned_data.get("q")))
 
+    # A page ranks a broad search's window; a download holds every match (False).
+    ranks_window = True
+
     def filter_queryset(self, queryset):
         found = self._filtered(queryset)
-        window = self.search_window()
+        window = self.search_window() if self.ranks_window else None
         if window is not None and self.sort_name() == "relevance":
             # A broad search ranks its window of matches, not every one (search.bounded).
             found = window.restrict(found)

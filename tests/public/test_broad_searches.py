@@ -123,6 +123,18 @@ def test_broad_search_pages_without_duplicates_or_gaps(client, db, settings, mon
         assert sorted(plain) == sorted(record.title_en for record in described + titled)
 
 
+def test_broad_search_download_holds_every_match_in_order_of_relevance(client, db, settings):
+    settings.CATALOGUE_SEARCH_EXACT_UP_TO = 3
+    described = minutes(6)
+    titled = factories.record(title_en="Harvest")
+
+    response = client.get("/en/records/export.csv?q=harvest")
+    rows = b"".join(response.streaming_content).decode().splitlines()[1:]
+
+    assert len(rows) == len(described) + 1
+    assert rows[0].split(",")[0] == titled.reference_code
+
+
 @pytest.mark.parametrize("matches", [6, 12])
 def test_broad_search_query_count_does_not_grow_with_matches(
     client, db, settings, django_assert_num_queries, matches
