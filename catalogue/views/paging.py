@@ -22,7 +22,9 @@ def rows_by_keys(sliced: QuerySet, names: tuple[str, ...], rows_from: QuerySet) 
     their primary keys and sort keys first, a sort over a few columns rather than whole
     rows, then the rows by primary key from ``rows_from``, the sort keys set on each."""
     keys = list(sliced.values_list("pk", *names))
-    found = rows_from.in_bulk([key[0] for key in keys])
+    # Unordered: an ORDER BY would have SQLite walk a sorted index rather than look the
+    # keys up (10 ms at 100,000 records).
+    found = rows_from.order_by().in_bulk([key[0] for key in keys])
     rows = []
     for pk, *values in keys:
         row = found[pk]

@@ -34,9 +34,12 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
         queryset = keyset.order(queryset)
         if keyset.name == "relevance":
-            # Ranked by keys alone, then the page's rows read by primary key.
+            # Ranked by keys alone, then the page's rows read by primary key: the keys are
+            # those of published records already, and a status condition would lead SQLite
+            # to scan its status index rather than look 20 keys up.
             names = tuple(key.name for key in keyset.keys)
-            self.fetch = partial(paging.rows_by_keys, names=names, rows_from=self.queryset)
+            rows_from = Record.objects.for_listing().with_thumbnails()
+            self.fetch = partial(paging.rows_by_keys, names=names, rows_from=rows_from)
         after, before = self.request.GET.get("after"), self.request.GET.get("before")
         if after or before:
             try:
