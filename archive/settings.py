@@ -378,6 +378,10 @@ NINJA_NUM_PROXIES = env_int("CATALOGUE_API_PROXIES", 0)
 # OAI-PMH (catalogue.oai): the repository's identifier (a domain name, in every item's
 # identifier oai:<id>:<reference code>) and the address harvesters write to. The defaults
 # suit a machine of one's own; catalogue.W002 warns when they are kept for a public host.
+# Up to this many matches a search is counted exactly and ranked in full; past it the count
+# is estimated and relevance ranks a window of the matches (catalogue/search/bounded.py).
+CATALOGUE_SEARCH_EXACT_UP_TO = env_int("CATALOGUE_SEARCH_EXACT_UP_TO", 500)
+
 CATALOGUE_OAI_REPOSITORY_ID = os.environ.get("CATALOGUE_OAI_REPOSITORY_ID", "catalogue.localhost")
 CATALOGUE_OAI_ADMIN_EMAIL = os.environ.get("CATALOGUE_OAI_ADMIN_EMAIL", "admin@catalogue.localhost")
 CATALOGUE_OAI_REPOSITORY_NAME = os.environ.get(

@@ -3,12 +3,15 @@
 - The unfiltered list and every list narrowed by one facet value (one kind, subject,
   person, organization, collection or language): exact counts read from the counts table
   (``catalogue.facet_counts``), which every write keeps current. No grouping at all.
-- Any other list (two filters or more, a date range, a search, "only with images"): the
+- Any other list (two filters or more, a date range, "only with images"): the
   list's total and each facet are counted over at most ``EXACT_UP_TO`` + 1 matching
   records. Up to ``EXACT_UP_TO`` matches, that is every match and the counts are exact.
   Past it, the counts are those of the first ``EXACT_UP_TO`` matches, shown as "at least",
   and the exact counts are made after the response (``count_exactly``; see
   ``RecordFilterSet.counted``). A reader never waits on grouping the whole collection.
+- A search: each facet groups the search's first matches (``by_sampling``); past the
+  search's bound they are scaled by its estimated count and shown as "about"
+  (``catalogue.search.bounded``).
 """
 
 from dataclasses import dataclass, field
@@ -47,6 +50,7 @@ class FacetValue:
     url: str
     active: bool
     at_least: bool = False
+    estimated: bool = False
 
 
 @dataclass
@@ -207,3 +211,32 @@ def by_grouping(filtered, limit: int | None = None, total: int | None = None) ->
                 counted["partial"].append(name)
         counted[name] = [(value, labels, count) for value, labels, count, _size in rows]
     return counted
+
+
+def by_sampling(filtered, sample: int, total) -> dict:
+    """A search's facet counts over the published records matching every other filter.
+
+    ``filtered(queryset, without=name)`` applies the list's filters but one. Each facet
+    groups at most ``sample`` + 1 records in one query that also says how
+    many it took: no more than ``sample``, the counts are exact; more, they are scaled by
+    the number of matches, ``total(base)`` (the search's bounded estimate), and marked as
+    estimates ("about").
+    """
+    counted = {"total": None, "estimated": False, "more": False, "partial": []}
+    for name, _label, rows_for in FACETS:
+        base = filtered(Record.objects.published(), without=name).order_by().values("pk")
+        rows = list(rows_for(base[: sample + 1]))
+        if not rows or rows[0][3] <= sample:
+            counted[name] = [(value, labels, count) for value, labels, count, _size in rows]
+            continue
+        scale = total(base) / rows[0][3]
+        counted[name] = [
+            (value, labels, _about(count * scale)) for value, labels, count, _size in rows
+        ]
+        counted["estimated"], counted["sample"] = True, sample
+    return counted
+
+
+def _about(estimate: float) -> int:
+    """An estimate rounded as it is meant: to tens past a hundred, never below one."""
+    return max(1, int(round(estimate, -1 if estimate >= 100 else 0)))

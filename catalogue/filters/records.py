@@ -170,8 +170,40 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
     def searching(self) -> bool:
         return bool(search.normalize_query(self.form.cleaned_data.get("q")))
 
+    # A page ranks a broad search's window; a download holds every match (False).
+    ranks_window = True
+
     def filter_queryset(self, queryset):
-        return self._ordered(self._filtered(queryset))
+        found = self._filtered(queryset)
+        window = self.search_window() if self.ranks_window else None
+        if window is not None and self.sort_name() == "relevance":
+            # A broad search ranks its window of matches, not every one (search.bounded).
+            found = window.restrict(found)
+        return self._ordered(found)
+
+    def search_window(self) -> search.Window | None:
+        """The search's bounded count and ranked window (``None`` when not searching),
+        cached as the facet counts are, under the filters and the change marker."""
+        if not self.searching:
+            return None
+        if not hasattr(self, "_window"):
+            key = _cache_key("search-window", self._version(), self._facet_filters())
+            self._window = cache.get(key)
+            if self._window is None:
+                self._window = search.window(
+                    self._filtered(Record.objects.published(), without="q"),
+                    search.normalize_query(self.form.cleaned_data.get("q")),
+                )
+                cache.set(key, self._window, FACET_CACHE_SECONDS)
+        return self._window
+
+    def listed(self) -> int | None:
+        """How many records the list pages through, when known without counting them all:
+        the counts table's total, or a search's window (estimated past its limit)."""
+        window = self.search_window()
+        if window is None:
+            return self.counted()["total"]
+        return window.ranked if self.sort_name() == "relevance" else window.count
 
     def _filtered(self, queryset, without: str | None = None):
         for name, value in self.form.cleaned_data.items():
@@ -221,6 +253,7 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
                         url=self.url_with(name, value),
                         active=self._active_value(cleaned.get(name), name) == value,
                         at_least=name in counted["partial"],
+                        estimated=counted.get("estimated", False),
                     )
                 )
             built.append(facet)
@@ -242,12 +275,23 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
         if hasattr(self, "_counted"):
             return self._counted
         filters = self._facet_filters()
-        version = changes.version()
+        version = self._version()
         if not filters or (len(filters) == 1 and filters[0][0] in facet_counts.FACET_NAMES):
             key = _cache_key("facets", version, filters)
             counted = cache.get(key)
             if counted is None:
                 counted = facets.from_table(*(filters[0] if filters else ()))
+                cache.set(key, counted, FACET_CACHE_SECONDS)
+        elif self.searching:
+            # Grouped over the search's first matches, scaled by its bounded estimate.
+            key = _cache_key("search-facets", version, filters)
+            counted = cache.get(key)
+            if counted is None:
+                counted = facets.by_sampling(
+                    self._filtered,
+                    sample=search.bounded.exact_up_to(),
+                    total=lambda found: search.bounded.count(found)[0],
+                )
                 cache.set(key, counted, FACET_CACHE_SECONDS)
         else:
             counted = self._combined_counts(filters, version)
@@ -285,6 +329,12 @@ class RecordFilterSet(QueryStringMixin, django_filters.FilterSet):
             cache.set(_cache_key("counts", filters), counted, COUNTS_CACHE_SECONDS)
         finally:
             cache.delete(running)
+
+    def _version(self) -> int:
+        """The change marker, read once per request (one lookup by primary key)."""
+        if not hasattr(self, "_marker"):
+            self._marker = changes.version()
+        return self._marker
 
     def _facet_filters(self) -> list[tuple[str, str]]:
         return sorted(

@@ -10,6 +10,9 @@ The public API, stable for the views:
 - ``search_records(queryset, query)``, ``search_people``, ``search_organizations``,
   ``search_events``: the queryset narrowed to matches and annotated with ``search_rank``
   (higher is better). They never order; the caller sorts by ``-search_rank`` when it wants.
+- ``window(queryset, query, kind)`` (from ``bounded``): how many records a search matches,
+  read from at most ``CATALOGUE_SEARCH_EXACT_UP_TO`` + 1 of them, and the matches that
+  relevance ranks; ``Window.restrict(found)`` narrows a search to them.
 - ``highlight(text, query)``: ``text`` escaped, with the matched words wrapped in ``<mark>``.
 """
 
@@ -22,6 +25,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..models import DocumentKind
 from ..text import fold
+from . import bounded
+from .bounded import Window
 from .engines import SEARCHES
 from .romanize import forms
 from .terms import MAX_QUERY_LENGTH, MAX_TERMS, normalize_query, query_terms
@@ -29,23 +34,25 @@ from .terms import MAX_QUERY_LENGTH, MAX_TERMS, normalize_query, query_terms
 __all__ = [
     "MAX_QUERY_LENGTH",
     "MAX_TERMS",
+    "Window",
     "highlight",
     "normalize_query",
     "search_events",
     "search_organizations",
     "search_people",
     "search_records",
+    "window",
 ]
 
 
-def _search(queryset: QuerySet, query: str | None, kind: str) -> QuerySet:
+def _search(queryset: QuerySet, query: str | None, kind: str, titles: bool = False) -> QuerySet:
     groups = query_terms(query)
     if not groups:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     vendor = connections[queryset.db].vendor
     if vendor not in SEARCHES:
         raise NotSupportedError(f"Search does not support {vendor}.")
-    return SEARCHES[vendor](queryset, groups, kind)
+    return SEARCHES[vendor](queryset, groups, kind, titles)
 
 
 def search_records(queryset: QuerySet, query: str | None) -> QuerySet:
@@ -63,6 +70,14 @@ def search_organizations(queryset: QuerySet, query: str | None) -> QuerySet:
 
 def search_events(queryset: QuerySet, query: str | None) -> QuerySet:
     return _search(queryset, query, DocumentKind.EVENT)
+
+
+def window(queryset: QuerySet, query: str | None, kind: str = DocumentKind.RECORD) -> Window:
+    """The bounded ``Window`` of the search for ``query`` within ``queryset`` (not searched)."""
+    return bounded.window(
+        queryset,
+        lambda base, titles=False: _search(base, query, kind, titles),
+    )
 
 
 def _matches(token: str, prefixes: tuple[str, ...]) -> bool:

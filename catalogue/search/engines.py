@@ -33,12 +33,21 @@ class _DocumentFunction(Func):
         column, tsquery = self.get_source_expressions()
         table = compiler.quote_name_unless_alias(column.alias)
         document = f"{table}.{connection.ops.quote_name('document')}"
+        title = f"{table}.{connection.ops.quote_name('title_document')}"
         query_sql, params = compiler.compile(tsquery)
-        return self.sql % {"document": document, "query": query_sql}, params
+        return self.sql % {"document": document, "title": title, "query": query_sql}, params
 
 
 class DocumentMatches(_DocumentFunction):
     sql = "%(document)s @@ to_tsquery('simple'::regconfig, %(query)s)"
+    output_field = BooleanField()
+    conditional = True
+
+
+class TitleMatches(_DocumentFunction):
+    """The title alone: its own stored tsvector and GIN index (migration 0014)."""
+
+    sql = "%(title)s @@ to_tsquery('simple'::regconfig, %(query)s)"
     output_field = BooleanField()
     conditional = True
 
@@ -86,8 +95,10 @@ def _join_on_plus_rowid(queryset: QuerySet) -> QuerySet:
     return queryset
 
 
-def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
-    expression = fts5_expression(groups)
+def search_sqlite(
+    queryset: QuerySet, groups: list[tuple[str, ...]], kind: str, titles: bool = False
+) -> QuerySet:
+    expression = fts5_expression(groups, titles)
     if kind != DocumentKind.RECORD:
         # People are few and records naming them many: match only documents of this kind.
         expression = f'kind : "{kind}" AND {expression}'
@@ -99,14 +110,22 @@ def search_sqlite(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) 
     )
 
 
-def search_postgresql(queryset: QuerySet, groups: list[tuple[str, ...]], kind: str) -> QuerySet:
+def search_postgresql(
+    queryset: QuerySet, groups: list[tuple[str, ...]], kind: str, titles: bool = False
+) -> QuerySet:
     tsquery = tsquery_expression(groups)
     document = F("search_document__pk")
+    matches = TitleMatches if titles else DocumentMatches
     return (
         queryset.filter(search_document__public=True)
-        .filter(DocumentMatches(document, tsquery))
+        .filter(matches(document, tsquery))
         .annotate(search_rank=DocumentRank(document, tsquery))
     )
 
 
 SEARCHES = {"sqlite": search_sqlite, "postgresql": search_postgresql}
+
+# The key each engine walks its matches in without sorting them: the FTS5 rowid (the
+# document's primary key) on SQLite; on PostgreSQL the searched table's own primary key
+# (the record's, the person's), whose index the planner walks when matches are many.
+DOCUMENT_KEYS = {"sqlite": "search_document__full_text__pk", "postgresql": "pk"}

@@ -94,11 +94,13 @@ def query_terms(query: str | None) -> list[tuple[str, ...]]:
     return [alternatives(word) for word in words[:MAX_TERMS]]
 
 
-def fts5_expression(groups: list[tuple[str, ...]]) -> str:
-    """An FTS5 MATCH string: every group required, each alternative a quoted prefix."""
-    return " AND ".join(
+def fts5_expression(groups: list[tuple[str, ...]], titles: bool = False) -> str:
+    """An FTS5 MATCH string: every group required, each alternative a quoted prefix; with
+    ``titles``, in the title column only."""
+    expression = " AND ".join(
         "(" + " OR ".join(f'"{prefix}"*' for prefix in group) + ")" for group in groups
     )
+    return f"{{title}} : ({expression})" if titles else expression
 
 
 def tsquery_expression(groups: list[tuple[str, ...]]) -> str:

@@ -124,6 +124,7 @@ def record_export(request, format):
     if format not in FORMATS:
         raise Http404(f"There is no download as {format!r}.")
     filterset = RecordFilterSet(request.GET, queryset=Record.objects.published())
+    filterset.ranks_window = False
     if not filterset.is_valid():
         return _refusal(request, filterset)
     content_type, write = FORMATS[format]

@@ -17,12 +17,38 @@ from ..api import cursors
 NUMBERED_PAGES = 10
 
 
+def rows_by_keys(sliced: QuerySet, names: tuple[str, ...], rows_from: QuerySet) -> list:
+    """The rows of ``sliced`` (ordered by the keys ``names``, sliced) read in two steps:
+    their primary keys and sort keys first, a sort over a few columns rather than whole
+    rows, then the rows by primary key from ``rows_from``, the sort keys set on each."""
+    keys = list(sliced.values_list("pk", *names))
+    # Unordered: an ORDER BY would have SQLite walk a sorted index rather than look the
+    # keys up (10 ms at 100,000 records).
+    found = rows_from.order_by().in_bulk([key[0] for key in keys])
+    rows = []
+    for pk, *values in keys:
+        row = found[pk]
+        for name, value in zip(names, values, strict=True):
+            setattr(row, name, value)
+        rows.append(row)
+    return rows
+
+
 class KeyPaginator(Paginator):
-    """Slices by the keys of the rows before the page (an index scan), not whole rows."""
+    """Slices by the keys of the rows before the page (an index scan), not whole rows.
+
+    With ``fetch`` (a callable taking the sorted queryset sliced to the page), every page,
+    the first too, is read through it: ``rows_by_keys`` for a ranked search.
+    """
+
+    fetch = None
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
+        if self.fetch is not None and isinstance(self.object_list, QuerySet):
+            rows = self.fetch(self.object_list[bottom : bottom + self.per_page])
+            return self._get_page(rows, number, self)
         if bottom == 0 or not isinstance(self.object_list, QuerySet):
             return super().page(number)
         rows = self.object_list
@@ -69,15 +95,18 @@ def numbered_links(request, page: Page, keyset: cursors.Keyset) -> Links:
     return links
 
 
-def cursor_page(request, queryset: QuerySet, keyset: cursors.Keyset, size: int, after, before):
-    """The rows after (or before) a cursor, and the links on either side.
+def cursor_page(
+    request, queryset: QuerySet, keyset: cursors.Keyset, size: int, after, before, fetch=list
+):
+    """The rows after (or before) a cursor, and the links on either side; ``fetch`` reads
+    the sliced queryset (as ``KeyPaginator.fetch``).
 
     Raises ``cursors.CursorError`` for a cursor the catalogue did not give out.
     """
     backwards = not after
     values = cursors.decode(keyset, before if backwards else after)
     order = keyset.reversed() if backwards else keyset
-    rows = list(order.after(order.order(queryset), values)[: size + 1])
+    rows = fetch(order.after(order.order(queryset), values)[: size + 1])
     more = len(rows) > size
     rows = rows[:size]
     if backwards:

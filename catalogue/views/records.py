@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.paginator import Page
 from django.db import router
 from django.http import Http404, HttpResponse
@@ -24,22 +26,33 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     paginate_by = 20
     strict = False
     template_name = "catalogue/record_list.html"
+    fetch = None
 
     def known_total(self):
-        return self.filterset.counted()["total"] if self.filterset.is_valid() else None
+        return self.filterset.listed() if self.filterset.is_valid() else None
 
     def total_is_exact(self):
+        window = self.filterset.search_window()
+        if window is not None and self.filterset.sort_name() != "relevance":
+            return not window.estimated
         counted = self.filterset.counted()
         return not (counted.get("more") or counted.get("stale"))
 
     def paginate_queryset(self, queryset, page_size):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
         queryset = keyset.order(queryset)
+        if keyset.name == "relevance":
+            # Ranked by keys alone, then the page's rows read by primary key: the keys are
+            # those of published records already, and a status condition would lead SQLite
+            # to scan its status index rather than look 20 keys up.
+            names = tuple(key.name for key in keyset.keys)
+            rows_from = Record.objects.for_listing().with_thumbnails()
+            self.fetch = partial(paging.rows_by_keys, names=names, rows_from=rows_from)
         after, before = self.request.GET.get("after"), self.request.GET.get("before")
         if after or before:
             try:
                 rows, self.links = paging.cursor_page(
-                    self.request, queryset, keyset, page_size, after, before
+                    self.request, queryset, keyset, page_size, after, before, self.fetch or list
                 )
             except cursors.CursorError as error:
                 self.page_error = _("%(error)s This is the first page.") % {"error": error}
@@ -58,8 +71,13 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
             facets=self.filterset.facets(),
             counts=self.filterset.counted() if self.filterset.is_valid() else {},
             counts_limit=facets.EXACT_UP_TO,
+            facet_sample=self.filterset.counted().get("sample")
+            if self.filterset.is_valid()
+            else None,
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
+            search_window=self.filterset.search_window() if self.filterset.is_valid() else None,
+            ranking_window=self.filterset.is_valid() and self.filterset.sort_name() == "relevance",
             **kwargs,
         )
         context["pages"] = self.links  # made while paginating, inside the call above

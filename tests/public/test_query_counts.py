@@ -77,8 +77,9 @@ PAGES = [
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
         # The change marker, how many records the person and the subject have (counts
-        # table), the first matches counted, six facets grouped, the page, the thumbnails.
-        # No copy among these records: no query for copies' images.
+        # table), the search's window (its bounded count), six facets grouped over its first
+        # matches, the page ranked by keys, then its rows, the thumbnails. No copy among
+        # these records: no query for copies' images.
         14,
         "Report</mark> 0",
     ),
@@ -98,7 +99,9 @@ PAGES = [
     ("/en/collections/fonds/", 7, "Report 0"),
     ("/en/subjects/", 1, "Test subject"),
     ("/en/subjects/theme/", 5, "Report 0"),
-    ("/en/search/?q=report", 10, "Report</mark> 0"),
+    # The change marker (the records' window is cached under it), then for each kind its
+    # window (one query below the limit) and its ranked results, and the thumbnails.
+    ("/en/search/?q=report", 11, "Report</mark> 0"),
 ]
 
 
