@@ -67,13 +67,12 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
         return paginator, page, rows, paginated
 
     def get_context_data(self, **kwargs):
+        counts = self.filterset.counted() if self.filterset.is_valid() else {}
         context = super().get_context_data(
             facets=self.filterset.facets(),
-            counts=self.filterset.counted() if self.filterset.is_valid() else {},
+            counts=counts,
             counts_limit=facets.EXACT_UP_TO,
-            facet_sample=self.filterset.counted().get("sample")
-            if self.filterset.is_valid()
-            else None,
+            facet_sample=counts.get("sample"),
             chips=self.filterset.chips(),
             query=self.filterset.form.cleaned_data.get("q") or "",
             search_window=self.filterset.search_window() if self.filterset.is_valid() else None,

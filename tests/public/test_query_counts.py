@@ -76,11 +76,11 @@ PAGES = [
     ("/en/records/", 11, "Report 0"),
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
-        # The change marker, how many records the person and the subject have (counts
-        # table), the search's window (its bounded count), six facets grouped over its first
-        # matches, the page ranked by keys, then its rows, the thumbnails. No copy among
-        # these records: no query for copies' images.
-        14,
+        # The person and the subject looked up, how many records they have (counts
+        # table), the change marker, the search's window (its bounded count), six facets
+        # grouped over its first matches, the page ranked by keys, then its rows, the
+        # thumbnails. No copy among these records: no query for copies' images.
+        15,
         "Report</mark> 0",
     ),
     # The record page: the record, one query for each kind of thing it shows (with people,
