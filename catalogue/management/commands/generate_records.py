@@ -33,6 +33,20 @@ RECORD_COLUMNS = [
     "date_latest",
 ]
 DOCUMENT_COLUMNS = ["kind", "record_id", "public", "title", "variants", "body"]
+# The tables the records are loaded into, and the facet counts recounted after them: their
+# secondary indexes are dropped for the load and built again from the full tables.
+LOADED_TABLES = [
+    model._meta.db_table
+    for model in (
+        models.Record,
+        models.SearchDocument,
+        models.RecordPerson,
+        models.Record.subjects.through,
+        models.Record.events.through,
+        models.Record.languages.through,
+    )
+]
+COUNTS_TABLES = [models.RecordFacet._meta.db_table, models.FacetCount._meta.db_table]
 
 
 class Command(BaseCommand):
@@ -74,14 +88,20 @@ class Command(BaseCommand):
             "ru": synthetic.Zipf(rng, russian, exponent=0.9),
             "en": synthetic.Zipf(rng, english, exponent=0.9),
         }
-        with transaction.atomic(), rows.full_text_built_once(connection):
-            context = self.make_context(rng, prefix, count)
-            self.make_records(rng, prefix, count, batch_size, context)
-            self.stdout.write(f"Records written in {time.monotonic() - started:.1f} s; indexing…")
-            indexed = count + self.index_context()
-        index.optimize()
-        # Rows written in bulk bypass the saving path: the facet counts are recounted here.
-        changes.everything_changed()
+        with rows.load_settings(connection):
+            with transaction.atomic(), rows.full_text_built_once(connection):
+                context = self.make_context(rng, prefix, count)
+                with rows.indexes_built_after(connection, LOADED_TABLES):
+                    self.make_records(rng, prefix, count, batch_size, context)
+                self.stdout.write(
+                    f"Records written in {time.monotonic() - started:.1f} s; indexing…"
+                )
+                indexed = count + self.index_context()
+            index.optimize()
+            # Rows written in bulk bypass the saving path: the facet counts are recounted
+            # here, from scratch, so their own indexes are built after them as well.
+            with transaction.atomic(), rows.indexes_built_after(connection, COUNTS_TABLES):
+                changes.everything_changed()
         if options["images"]:
             synthetic_images.attach_to_generated(
                 self.stdout, prefix, options["images"], seed, options["image_size"]
@@ -202,9 +222,10 @@ class Command(BaseCommand):
         return people
 
     def make_records(self, rng, prefix: str, count: int, batch_size: int, context: dict) -> None:
-        people = synthetic.Zipf(rng, context["people"], exponent=1.1)
-        subjects = synthetic.Zipf(rng, context["subjects"])
-        events = synthetic.Zipf(rng, context["events"])
+        # Keys rather than instances: the same draws, without hashing a model per link.
+        people = synthetic.Zipf(rng, [person.pk for person in context["people"]], exponent=1.1)
+        subjects = synthetic.Zipf(rng, [subject.pk for subject in context["subjects"]])
+        events = synthetic.Zipf(rng, [event.pk for event in context["events"]])
         kinds = list(synthetic.KIND_WEIGHTS)
         weights = list(synthetic.KIND_WEIGHTS.values())
         records = rows.Table(models.Record, RECORD_COLUMNS)
@@ -286,9 +307,9 @@ class Command(BaseCommand):
         for pk, row, (people, subjects, events) in zip(pks, batch, links, strict=True):
             for position, person in enumerate(people):
                 role = models.PersonRole.AUTHOR if position == 0 else rng.choice(roles)
-                parts.append((pk, person.pk, role))
-            tags += [(pk, subject.pk) for subject in subjects]
-            occasions += [(pk, event.pk) for event in events]
+                parts.append((pk, person, role))
+            tags += [(pk, subject) for subject in subjects]
+            occasions += [(pk, event) for event in events]
             original = row[RECORD_COLUMNS.index("original_language_id")]
             spoken.append((pk, original))
             if rng.random() < 0.2:
@@ -304,7 +325,7 @@ class Command(BaseCommand):
         for pk, row, (people, _subjects, _events) in zip(pks, batch, links, strict=True):
             record = dict(zip(RECORD_COLUMNS, row, strict=True)) | {"pk": pk}
             fields = documents.record_fields(
-                record, [name for person in people for name in names[person.pk]]
+                record, [name for person in people for name in names[person]]
             )
             built.append(tuple(fields[column] for column in DOCUMENT_COLUMNS))
         return built
