@@ -97,8 +97,7 @@ class Command(BaseCommand):
         # Rows written in bulk bypass the saving path: into an empty catalogue the facet
         # counts are counted as the records are made (grouping them afterwards costs more
         # than the rest of the load); otherwise they are recounted at the end.
-        counted = models.FacetCount.objects.exists() or models.Record.objects.published().exists()
-        self.counts = None if counted else Counter()
+        self.counts = None if models.Record.objects.published().exists() else Counter()
         with rows.load_settings(connection):
             with transaction.atomic(), rows.full_text_built_once(connection):
                 context = self.make_context(rng, prefix, count)
@@ -270,6 +269,8 @@ class Command(BaseCommand):
             self.stdout.write(f"\r  records: {start + len(batch)}/{count}", ending="")
             self.stdout.flush()
         if self.counts is not None:
+            # With no published record every count there was is nought (the list's total).
+            models.FacetCount.objects.all().delete()
             rows.Table(models.FacetCount, FACET_COUNT_COLUMNS).write(
                 [(*key, amount) for key, amount in sorted(self.counts.items())]
             )
