@@ -46,13 +46,19 @@ class Zipf:
         self.cumulative = list(
             itertools.accumulate(1 / (rank + 1) ** exponent for rank in range(len(items)))
         )
+        self.total = self.cumulative[-1]
 
     def draw(self):
-        point = self.rng.random() * self.cumulative[-1]
-        return self.items[bisect.bisect_left(self.cumulative, point)]
+        return self.items[bisect.bisect_left(self.cumulative, self.rng.random() * self.total)]
+
+    def draws(self, count: int) -> list:
+        """``count`` draws, as ``draw()`` would make them one by one (a million records make
+        tens of millions of draws: the loop is kept free of attribute look-ups)."""
+        random, cumulative, total, items = self.rng.random, self.cumulative, self.total, self.items
+        return [items[bisect.bisect_left(cumulative, random() * total)] for _ in range(count)]
 
     def sample(self, count: int) -> list:
-        return list(dict.fromkeys(self.draw() for _ in range(count)))
+        return list(dict.fromkeys(self.draws(count)))
 
 
 def _words(rng, onsets, vowels, endings, count: int) -> list[str]:
@@ -87,7 +93,7 @@ def person_names(rng: random.Random, count: int) -> list[tuple[str, str]]:
 
 
 def phrase(zipf: Zipf, rng: random.Random, low: int, high: int) -> str:
-    text = " ".join(zipf.draw() for _ in range(rng.randint(low, high)))
+    text = " ".join(zipf.draws(rng.randint(low, high)))
     return text[:1].upper() + text[1:]
 
 

@@ -112,3 +112,82 @@ def full_text_built_once(connection):
     with connection.cursor() as cursor:
         cursor.execute(trigger)
         cursor.execute(f"INSERT INTO {FULL_TEXT_TABLE}({FULL_TEXT_TABLE}) VALUES ('rebuild')")
+
+
+@contextlib.contextmanager
+def load_settings(connection):
+    """On SQLite, settings for writing a whole synthetic collection in one transaction.
+
+    The page cache grows from 2 MB to 512 MB (the record table's indexes fit in it) and
+    sorts stay in memory. Commits are not flushed to disk (``synchronous = OFF``): a power
+    cut during generation may corrupt the file, which is acceptable for a throwaway
+    benchmark database and never done for the catalogue's real writes (nor inside a
+    transaction begun elsewhere). The journal stays WAL. The connection's own settings are
+    restored afterwards.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    settings = {"cache_size": -512 * 1024}
+    if not connection.in_atomic_block:  # SQLite refuses to change these inside a transaction
+        settings |= {"synchronous": 0, "temp_store": 2}
+    with connection.cursor() as cursor:
+        before = {}
+        for name, value in settings.items():
+            cursor.execute(f"PRAGMA {name}")
+            before[name] = cursor.fetchone()[0]
+            cursor.execute(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for name, value in before.items():
+                cursor.execute(f"PRAGMA {name} = {int(value)}")
+
+
+def secondary_indexes(connection, tables: Sequence[str]) -> list[tuple[str, str]]:
+    """The (name, definition) of each index of ``tables`` that no constraint stands on."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # Indexes of UNIQUE and PRIMARY KEY clauses have no SQL of their own.
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                f"AND tbl_name IN ({', '.join(['%s'] * len(tables))}) ORDER BY name",
+                list(tables),
+            )
+        else:
+            cursor.execute(
+                "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+                "WHERE t.relname = ANY(%s) AND pg_table_is_visible(t.oid) "
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid) "
+                "ORDER BY i.relname",
+                [list(tables)],
+            )
+        return cursor.fetchall()
+
+
+@contextlib.contextmanager
+def indexes_built_after(connection, tables: Sequence[str]):
+    """Drop the secondary indexes of ``tables`` for the block and build them again after it.
+
+    Building an index once from a full table is a sort; keeping eleven of them up to date
+    row by row is a random write per index per row, and at a million records most of the
+    load's time. Use inside a transaction: on both engines the indexes come back with it,
+    or are never gone if the block fails.
+    """
+    indexes = secondary_indexes(connection, tables)
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for name, _definition in indexes:
+            cursor.execute(f"DROP INDEX {quote(name)}")
+    yield
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL builds no index on a table with foreign keys still to check: they
+            # are checked now rather than at the commit (Django's are deferred).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for _name, definition in indexes:
+            cursor.execute(definition)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")

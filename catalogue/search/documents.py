@@ -6,6 +6,7 @@ Cyrillic words of names and titles, not of descriptions: a Latin query finds a C
 name, and a Cyrillic query is itself romanized (``terms.alternatives``) to find Latin text.
 """
 
+import functools
 from collections.abc import Iterable
 
 from ..models import (
@@ -24,18 +25,30 @@ from .romanize import forms
 from .terms import WORD
 
 
+# Texts are taken apart at white space and each piece is looked up once: a catalogue
+# repeats its words, and no word spans white space, so the result is the same.
+@functools.lru_cache(maxsize=100_000)
+def _folded_words(piece: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(fold(piece)))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _romanized_words(piece: str) -> tuple[str, ...]:
+    return tuple(form for word in WORD.findall(piece.lower()) for form in forms(word))
+
+
 def words(*texts: str | None) -> list[str]:
     """The folded words of ``texts``, in order."""
-    return [word for text in texts if text for word in WORD.findall(fold(text))]
+    return [
+        word for text in texts if text for piece in text.split() for word in _folded_words(piece)
+    ]
 
 
 def romanizations(*texts: str | None) -> list[str]:
     """Every folded Latin spelling of every Cyrillic word of ``texts``."""
-    found = []
-    for text in texts:
-        for word in WORD.findall((text or "").lower()):
-            found.extend(forms(word))
-    return found
+    return [
+        form for text in texts if text for piece in text.split() for form in _romanized_words(piece)
+    ]
 
 
 def _text(tokens: Iterable[str]) -> str:

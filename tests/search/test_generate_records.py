@@ -2,12 +2,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 
-from catalogue import models, search
+from catalogue import facet_counts, models, search
+from catalogue.bench import rows
+from catalogue.management.commands.generate_records import LOADED_TABLES
 from catalogue.search import index
 from catalogue.search.romanize import has_cyrillic
+
+FACET_COUNT_FIELDS = ["filter_facet", "filter_value", "facet", "value", "count"]
 
 
 class Rollback(Exception):
@@ -144,3 +148,49 @@ def test_generate_records_leaves_search_finding_records_written_in_bulk(db):
     models.Record.objects.filter(pk=record.pk).update(title_en="Zyxwvut")
     index.reindex_records([record.pk])
     assert list(search.search_records(models.Record.objects.all(), "zyxwvut")) == [record]
+
+
+def test_generate_records_leaves_every_index_it_set_aside_for_the_load(db):
+    before = rows.secondary_indexes(connection, LOADED_TABLES)
+
+    generate()
+
+    names = [name for name, _definition in before]
+    assert {"record_status_kind", "record_status_newest", "facet_count_largest"} <= set(names)
+    assert rows.secondary_indexes(connection, LOADED_TABLES) == before
+
+
+def test_generate_records_leaves_facet_counts_a_fresh_count_gives(db):
+    generate()
+    published = models.Record.objects.published()
+    links = models.Record.subjects.through.objects.filter(record__status=models.Status.PUBLISHED)
+    fresh = {("total", ""): published.count()}
+    for kind, count in published.order_by().values_list("kind").annotate(n=Count("pk")):
+        fresh[("kind", kind)] = count
+    for subject, count in links.order_by().values_list("subject_id").annotate(n=Count("record_id")):
+        fresh[("subject", str(subject))] = count
+    kept = set(models.FacetCount.objects.values_list(*FACET_COUNT_FIELDS))
+    memberships = set(models.RecordFacet.objects.values_list("record_id", "facet", "value"))
+
+    unfiltered = models.FacetCount.objects.filter(
+        filter_facet="", facet__in=["total", "kind", "subject"], count__gt=0
+    )
+    assert {(row.facet, row.value): row.count for row in unfiltered} == fresh
+    facet_counts.rebuild()
+    assert set(models.FacetCount.objects.values_list(*FACET_COUNT_FIELDS)) == kept
+    assert set(models.RecordFacet.objects.values_list("record_id", "facet", "value")) == (
+        memberships
+    )
+
+
+def test_generate_records_into_a_catalogue_counts_its_records_with_the_new(db):
+    generate(count=30, seed=2)
+
+    generate(count=40, seed=3)
+
+    kept = set(models.FacetCount.objects.values_list(*FACET_COUNT_FIELDS))
+    facet_counts.rebuild()
+    assert models.FacetCount.objects.get(filter_facet="", facet="total").count == (
+        models.Record.objects.published().count()
+    )
+    assert set(models.FacetCount.objects.values_list(*FACET_COUNT_FIELDS)) == kept
