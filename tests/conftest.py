@@ -1,5 +1,19 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked ``engine("postgresql")`` (or sqlite) is collected only on that engine:
+    what it checks does not exist on the other one."""
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1].replace("sqlite3", "sqlite")
+    kept, left_out = [], []
+    for item in items:
+        marker = item.get_closest_marker("engine")
+        (kept if marker is None or marker.args[0] == vendor else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 @pytest.fixture

@@ -167,11 +167,10 @@ _BACKEND_PER_REQUEST = (
 )
 
 
+@pytest.mark.engine("postgresql")
 @pytest.mark.django_db
 @pytest.mark.parametrize(("age", "same_process"), [(None, True), ("0", False)])
 def test_a_worker_keeps_its_postgresql_connection_unless_told_not_to(age, same_process):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs DATABASE_URL on PostgreSQL")
     # The test database, which exists while the tests run.
     database = {key: quote(str(value), safe="") for key, value in connection.settings_dict.items()}
     url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(**database)

@@ -15,27 +15,21 @@ def _records_planned() -> float:
         return cursor.fetchone()[0]
 
 
-@pytest.fixture
-def postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("planner statistics are PostgreSQL's")
-
-
+@pytest.mark.engine("sqlite")
 @pytest.mark.django_db
 def test_sqlite_is_left_as_it_is():
-    if connection.vendor != "sqlite":
-        pytest.skip("the SQLite case")
-
     assert statistics.analyze() is False
 
 
+@pytest.mark.engine("postgresql")
 @pytest.mark.django_db
-def test_a_small_write_is_left_to_autovacuum(postgresql):
+def test_a_small_write_is_left_to_autovacuum():
     assert statistics.analyze(rows=statistics.BULK_ROWS - 1) is False
 
 
+@pytest.mark.engine("postgresql")
 @pytest.mark.django_db
-def test_a_bulk_write_gathers_the_statistics_of_the_new_rows(postgresql):
+def test_a_bulk_write_gathers_the_statistics_of_the_new_rows():
     for _ in range(3):
         factories.record()
     assert _records_planned() != 3
@@ -44,8 +38,9 @@ def test_a_bulk_write_gathers_the_statistics_of_the_new_rows(postgresql):
     assert _records_planned() == 3
 
 
+@pytest.mark.engine("postgresql")
 @pytest.mark.django_db(transaction=True)
-def test_vacuum_runs_outside_a_transaction(postgresql):
+def test_vacuum_runs_outside_a_transaction():
     for _ in range(2):
         factories.record()
 
@@ -71,8 +66,9 @@ def test_an_import_passes_the_rows_it_wrote(monkeypatch, tmp_path):
     assert seen == [2]
 
 
+@pytest.mark.engine("postgresql")
 @pytest.mark.django_db
-def test_inside_a_transaction_vacuum_gives_way_to_analyze(postgresql):
+def test_inside_a_transaction_vacuum_gives_way_to_analyze():
     for _ in range(2):
         factories.record()
 
