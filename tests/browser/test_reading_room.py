@@ -2,6 +2,7 @@
 and both colour schemes, printed, and with the citation copied."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .test_visitor import check_page
 
@@ -108,7 +109,8 @@ def test_reader_copies_the_citation_with_one_button(live_server, chromium, catal
 
     page.get_by_role("button", name="Copy citation (Chicago style)").click()
 
-    assert page.locator(".citation-copy [role=status]").first.inner_text() == "Copied."
+    # The status is written once the clipboard's promise settles: wait for it.
+    expect(page.locator(".citation-copy [role=status]").first).to_have_text("Copied.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == page.locator("#citation-chicago").inner_text()
     assert "C20-SPEECH" in copied
