@@ -36,6 +36,21 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def settle(pid: int, most: float = 60.0) -> float:
+    """Wait until the worker stops working (its processor time still for 0.5 s): the work a
+    response left for after it (an exact count on a thread) is done. Returns the seconds
+    waited."""
+    started = time.monotonic()
+    last = cpu_seconds(pid)
+    while time.monotonic() - started < most:
+        time.sleep(0.5)
+        now = cpu_seconds(pid)
+        if now == last:
+            break
+        last = now
+    return time.monotonic() - started
+
+
 def database_cpu_seconds(connection) -> float | None:
     """The processor time PostgreSQL's server processes have used for this database, in seconds.
 

@@ -7,7 +7,14 @@ from django.test import Client, override_settings
 
 from catalogue import models
 from catalogue.bench import pages
-from catalogue.bench.server import Gunicorn, cpu_seconds, database_cpu_seconds, get, memory_mib
+from catalogue.bench.server import (
+    Gunicorn,
+    cpu_seconds,
+    database_cpu_seconds,
+    get,
+    memory_mib,
+    settle,
+)
 from catalogue.bench.stats import summary
 
 from .benchmark_pages import counted
@@ -17,7 +24,7 @@ class Command(BaseCommand):
     help = (
         "Serve the catalogue with gunicorn (one sync worker, DEBUG off) and time each public "
         "page over HTTP: the worker's first request for it (first), the first request after "
-        "a write (cold), then the median and p95 of "
+        "a write (cold), then, once the worker is idle again, the median and p95 of "
         "--runs requests (warm), with the worker's processor time per request (what a "
         "page costs apart from waiting on a shared machine) and, on PostgreSQL, the database "
         "server's (DB CPU; its processes must be on this machine); SQL queries per warm page "
@@ -63,12 +70,16 @@ class Command(BaseCommand):
         # The worker's first request for this page compiles its templates and prepares its
         # SQL once per process; "cold" is the request after a write, once that is done.
         _status, first, _size = get(port, url)
+        settle(worker)
         pages.write_one_record()
         cpu = cpu_seconds(worker)
         status, cold, _size = get(port, url)
         cold_cpu = (cpu_seconds(worker) - cpu) * 1000
         if status != 200:
             return f"{name:<{width}}  status {status} for {url}"
+        # What the cold request left for after its response (an exact count) is not timed
+        # with the warm requests.
+        settle(worker)
         timings = []
         cpu = cpu_seconds(worker)
         database_cpu = database_cpu_seconds(connection)
