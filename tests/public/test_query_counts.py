@@ -77,10 +77,12 @@ PAGES = [
     (
         "/en/records/?q=report&kind=report&date_from=1956&person=main-person&subject=theme",
         # The person and the subject looked up, how many records they have (counts
-        # table), the change marker, the search's window (its bounded count), six facets
-        # grouped over its first matches, the page ranked by keys, then its rows, the
-        # thumbnails. No copy among these records: no query for copies' images.
-        15,
+        # table), the change marker, the search's window (its bounded count), the keys of
+        # the first matches once for each set of other filters (without the kind, the
+        # person, the subject, and all of them), six facets grouped over them, the page
+        # ranked by keys, then its rows, the thumbnails. No copy among these records: no
+        # query for copies' images.
+        19,
         "Report</mark> 0",
     ),
     # The record page: the record, one query for each kind of thing it shows (with people,
