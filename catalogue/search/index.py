@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import connections, router, transaction
 
+from .. import changes
 from ..models import DocumentKind, Person, Record, SearchDocument
 from . import documents
 
@@ -54,6 +55,9 @@ def _write_batch(kind: str, batch: list[int]) -> int:
         SearchDocument.objects.filter(pk__in=[doc.pk for doc in existing.values()]).delete()
     SearchDocument.objects.bulk_create(created, batch_size=500)
     SearchDocument.objects.bulk_update(changed, CONTENT_FIELDS, batch_size=500)
+    if created or changed or existing:
+        # What a search finds has changed: cached search results are keyed on the marker.
+        changes.bump()
     return len(created) + len(changed)
 
 

@@ -10,12 +10,20 @@ from ..models import DocumentKind, Event, Organization, Person, Record
 
 PER_KIND = 10
 # As the records list's facet counts: any write moves the change marker, hence the key.
+# The time bounds only what no write moves: a person deleted (left out when the rows are
+# read) still counted.
 WINDOW_CACHE_SECONDS = 300
 KINDS = {
     "records": DocumentKind.RECORD,
     "people": DocumentKind.PERSON,
     "organizations": DocumentKind.ORGANIZATION,
     "events": DocumentKind.EVENT,
+}
+SEARCHES = {
+    "records": search_api.search_records,
+    "people": search_api.search_people,
+    "organizations": search_api.search_organizations,
+    "events": search_api.search_events,
 }
 
 
@@ -30,49 +38,44 @@ def search(request):
     query = search_api.normalize_query(raw)
     groups = []
     if query:
-        version = changes.version()
         kinds = [
-            (
-                "records",
-                _("Records"),
-                search_api.search_records,
-                Record.objects.published().with_thumbnails(),
-            ),
-            ("people", _("People"), search_api.search_people, Person.objects.all()),
-            (
-                "organizations",
-                _("Organizations"),
-                search_api.search_organizations,
-                Organization.objects.all(),
-            ),
-            ("events", _("Events"), search_api.search_events, Event.objects.all()),
+            ("records", _("Records"), Record.objects.published().with_thumbnails()),
+            ("people", _("People"), Person.objects.all()),
+            ("organizations", _("Organizations"), Organization.objects.all()),
+            ("events", _("Events"), Event.objects.all()),
         ]
-        for name, label, search_function, queryset in kinds:
-            # Each kind counted and ranked within its bounded window (search.bounded).
-            window = _window(queryset, query, KINDS[name], version)
-            found = window.restrict(search_function(queryset, query))
+        ranked = _ranked(query, {name: queryset for name, _label, queryset in kinds})
+        for name, label, queryset in kinds:
+            window, keys = ranked[name]
+            # The rows as they are now: one deleted since the ranking is left out.
+            rows = queryset.in_bulk(keys)
             groups.append(
                 {
                     "name": name,
                     "label": label,
                     "count": window.count,
                     "estimated": window.estimated,
-                    "results": list(found.order_by("-search_rank", "pk")[:PER_KIND]),
+                    "results": [rows[key] for key in keys if key in rows],
                 }
             )
     context = {"query": query, "groups": groups, "error": error}
     return render(request, "catalogue/search.html", context, status=400 if error else 200)
 
 
-def _window(queryset, query: str, kind: str, version: int) -> search_api.Window:
-    """The kind's search window; for records, cached under the query and the change
-    marker, which every write to records moves (not every write to people or bodies)."""
-    if kind != DocumentKind.RECORD:
-        return search_api.window(queryset, query, kind)
-    state = repr((version, kind, query))
-    key = "catalogue:search-window:" + hashlib.sha256(state.encode()).hexdigest()
-    window = cache.get(key)
-    if window is None:
-        window = search_api.window(queryset, query, kind)
-        cache.set(key, window, WINDOW_CACHE_SECONDS)
-    return window
+def _ranked(query: str, querysets: dict) -> dict:
+    """Each kind's search window and the keys of its best ``PER_KIND`` matches, cached under
+    the query and the change marker, which every write to records and to any search
+    document (a person, body or event saved) moves."""
+    state = repr((changes.version(), query))
+    key = "catalogue:global-search:" + hashlib.sha256(state.encode()).hexdigest()
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = {}
+        for name, queryset in querysets.items():
+            # Each kind counted and ranked within its bounded window (search.bounded).
+            window = search_api.window(queryset, query, KINDS[name])
+            found = window.restrict(SEARCHES[name](queryset, query))
+            keys = found.order_by("-search_rank", "pk").values_list("pk", flat=True)
+            ranked[name] = (window, list(keys[:PER_KIND]))
+        cache.set(key, ranked, WINDOW_CACHE_SECONDS)
+    return ranked

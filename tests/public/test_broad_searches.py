@@ -156,3 +156,24 @@ def test_estimate_scales_the_window_by_the_stretch_of_keys_it_covers():
     assert bounded.estimate(first=1, last=100, final=1000, limit=100) == 1000
     assert bounded.estimate(first=1, last=10, final=10, limit=10) == 11
     assert bounded.estimate(first=1, last=1000, final=22_417, limit=1000) == 22_000
+
+
+def test_global_search_shows_a_renamed_person_at_once_though_its_ranking_is_cached(client, db):
+    person = factories.person(name_en="Bulganin Test")
+    assert "Bulganin</mark> Test" in page(client, "/en/search/?q=Bulganin")
+
+    person.name_en = "Saburov Test"
+    person.save()
+
+    # Not found under the old name, even as the row read again; found under the new one.
+    assert "Saburov Test" not in page(client, "/en/search/?q=Bulganin")
+    assert "Saburov</mark> Test" in page(client, "/en/search/?q=Saburov")
+
+
+def test_global_search_leaves_out_a_person_deleted_after_the_ranking_was_cached(client, db):
+    person = factories.person(name_en="Pervukhin Test")
+    assert "Pervukhin</mark> Test" in page(client, "/en/search/?q=Pervukhin")
+
+    person.delete()
+
+    assert "Pervukhin</mark> Test" not in page(client, "/en/search/?q=Pervukhin")

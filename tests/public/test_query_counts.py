@@ -101,9 +101,10 @@ PAGES = [
     ("/en/collections/fonds/", 7, "Report 0"),
     ("/en/subjects/", 1, "Test subject"),
     ("/en/subjects/theme/", 5, "Report 0"),
-    # The change marker (the records' window is cached under it), then for each kind its
-    # window (one query below the limit) and its ranked results, and the thumbnails.
-    ("/en/search/?q=report", 11, "Report</mark> 0"),
+    # The change marker (the ranking is cached under it), then for each kind its window
+    # (one query below the limit) and its ranked keys, the rows of each kind with results
+    # (the records here), and the thumbnails.
+    ("/en/search/?q=report", 12, "Report</mark> 0"),
 ]
 
 
