@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import changes
 from .. import search as search_api
-from ..models import DocumentKind, Event, Organization, Person, Record
+from ..models import DocumentKind, Event, Organization, Person, Record, Status
 
 PER_KIND = 10
 # As the records list's facet counts: any write moves the change marker, hence the key.
@@ -47,8 +47,7 @@ def search(request):
         ranked = _ranked(query, {name: queryset for name, _label, queryset in kinds})
         for name, label, queryset in kinds:
             window, keys = ranked[name]
-            # The rows as they are now: one deleted since the ranking is left out.
-            rows = queryset.in_bulk(keys)
+            rows = _rows(queryset, keys)
             groups.append(
                 {
                     "name": name,
@@ -60,6 +59,17 @@ def search(request):
             )
     context = {"query": query, "groups": groups, "error": error}
     return render(request, "catalogue/search.html", context, status=400 if error else 200)
+
+
+def _rows(queryset, keys: list[int]) -> dict:
+    """The ranked rows as they are now, by key: one deleted since the ranking is left out,
+    and so is a record no longer published. The keys alone select the rows (the status is
+    checked here): given ``status = ?`` too, SQLite may walk the status index over every
+    published record rather than look up ten keys."""
+    if queryset.model is not Record:
+        return queryset.order_by().in_bulk(keys)
+    rows = Record.objects.with_thumbnails().order_by().in_bulk(keys)
+    return {key: row for key, row in rows.items() if row.status == Status.PUBLISHED}
 
 
 def _ranked(query: str, querysets: dict) -> dict:
