@@ -26,6 +26,7 @@ class ForgivingPaginationMixin:
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
         paginator.fetch = getattr(self, "fetch", None)
+        paginator.deep_fetch = getattr(self, "deep_fetch", None)
         total = self.known_total()
         if total is not None:
             paginator.count = total  # a cached property: the paginator will not count

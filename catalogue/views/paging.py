@@ -42,6 +42,10 @@ class KeyPaginator(Paginator):
     """
 
     fetch = None
+    # How a page past the first is read (``rows_by_keys``: the keys, then the rows by primary
+    # key, since a status condition beside 20 keys leads SQLite to walk its status index);
+    # None: the list itself, narrowed to the page's keys.
+    deep_fetch = None
 
     def page(self, number):
         number = self.validate_number(number)
@@ -52,6 +56,10 @@ class KeyPaginator(Paginator):
         if bottom == 0 or not isinstance(self.object_list, QuerySet):
             return super().page(number)
         rows = self.object_list
+        if self.deep_fetch is not None:
+            return self._get_page(
+                self.deep_fetch(rows[bottom : bottom + self.per_page]), number, self
+            )
         keys = rows.values_list("pk", flat=True)[bottom : bottom + self.per_page]
         return self._get_page(rows.filter(pk__in=keys), number, self)
 

@@ -27,6 +27,7 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     strict = False
     template_name = "catalogue/record_list.html"
     fetch = None
+    deep_fetch = None
 
     def known_total(self):
         return self.filterset.listed() if self.filterset.is_valid() else None
@@ -41,13 +42,16 @@ class RecordListView(ForgivingPaginationMixin, FilterView):
     def paginate_queryset(self, queryset, page_size):
         keyset = record_keysets((get_language() or "en")[:2])[self.filterset.sort_name()]
         queryset = keyset.order(queryset)
+        # The page's keys first, then its rows by primary key: the keys are those of
+        # published records already, and a status condition would lead SQLite to scan its
+        # status index rather than look 20 keys up. Every page of a ranked search; for the
+        # other sorts, the pages past the first (the first is read in one query).
+        names = tuple(key.name for key in keyset.keys)
+        rows_from = Record.objects.for_listing().with_thumbnails()
+        by_keys = partial(paging.rows_by_keys, names=names, rows_from=rows_from)
+        self.deep_fetch = by_keys
         if keyset.name == "relevance":
-            # Ranked by keys alone, then the page's rows read by primary key: the keys are
-            # those of published records already, and a status condition would lead SQLite
-            # to scan its status index rather than look 20 keys up.
-            names = tuple(key.name for key in keyset.keys)
-            rows_from = Record.objects.for_listing().with_thumbnails()
-            self.fetch = partial(paging.rows_by_keys, names=names, rows_from=rows_from)
+            self.fetch = by_keys
         after, before = self.request.GET.get("after"), self.request.GET.get("before")
         if after or before:
             try:
