@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -293,6 +293,13 @@ class Record(Timestamped):
             models.Index(
                 fields=["status", "kind", "-date_latest", "reference_code", "date_earliest"],
                 name="record_status_kind_latest",
+            ),
+            # Title order in each language (the list's "title, A to Z" and back), from the index.
+            models.Index(
+                F("status"), Lower("title_en"), F("reference_code"), name="record_status_title_en"
+            ),
+            models.Index(
+                F("status"), Lower("title_ru"), F("reference_code"), name="record_status_title_ru"
             ),
             # The latest change keys the cached facet counts (RecordQuerySet.state()).
             models.Index(fields=["updated_at"], name="record_updated"),
